@@ -1,0 +1,3 @@
+from pmpath.cli.app import main
+
+main()

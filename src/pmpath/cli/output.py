@@ -1,0 +1,121 @@
+"""One place for everything pmpath prints.
+
+Data goes to stdout, messages to stderr. Light styling uses typer's own
+``style`` so fast commands never import rich; tables and charts ask for
+:func:`console`, which imports rich on first use. ``NO_COLOR`` and a
+non-terminal output give plain text.
+"""
+
+
+import json
+import os
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+STYLES: dict[str, dict[str, Any]] = {
+    "title": {"bold": True},
+    "success": {"fg": "green", "bold": True},
+    "warning": {"fg": "yellow"},
+    "error": {"fg": "red", "bold": True},
+    "command": {"fg": "cyan"},
+    "muted": {"dim": True},
+    "key": {"bold": True},
+}
+
+
+def colour_enabled(stream: Any = None) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def styled(text: str, style: str) -> str:
+    if not colour_enabled():
+        return text
+    return typer.style(text, **STYLES[style])
+
+
+def echo(text: str = "") -> None:
+    typer.echo(text)
+
+
+def message(text: str, style: str | None = None) -> None:
+    """A message for the person (stderr), optionally styled."""
+    if style and colour_enabled(sys.stderr):
+        text = typer.style(text, **STYLES[style])
+    typer.echo(text, err=True)
+
+
+def success(text: str) -> None:
+    message(text, "success")
+
+
+def warning(text: str) -> None:
+    message(text, "warning")
+
+
+def print_json(document: dict[str, Any]) -> None:
+    """A ``--json`` document on stdout: no markup, one object."""
+
+    def default(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False, default=default))
+
+
+_console: "Console | None" = None
+
+
+def console() -> "Console":
+    """The rich console for tables and charts (imported on first use)."""
+    global _console
+    if _console is None:
+        from rich.console import Console
+        from rich.theme import Theme
+
+        _console = Console(
+            theme=Theme({"pass": "bold green", "fail": "bold red", "warn": "yellow",
+                         "muted": "dim", "command": "cyan", "title": "bold"}),
+            no_color=bool(os.environ.get("NO_COLOR")) or None,
+            highlight=False,
+        )
+    return _console
+
+
+def bar(fraction: float, width: int = 10) -> str:
+    """A progress bar that reads without colour: ``██████░░░░``."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def today() -> date:
+    """Today's date; ``PMPATH_TODAY`` pins it for demos and tests."""
+    pinned = os.environ.get("PMPATH_TODAY")
+    if pinned:
+        from pmpath.core.errors import UsageError
+
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise UsageError(f"PMPATH_TODAY must be a date like 2027-01-20, not '{pinned}'")\
+                from None
+    return date.today()
+
+
+def parse_date(value: str, option: str) -> date:
+    from pmpath.core.errors import UsageError
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} must be a date like 2027-01-20, not '{value}'") from None

@@ -1,0 +1,38 @@
+"""What a command needs to know about where it runs: the workspace and its curriculum."""
+
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pmpath.core.curriculum import Curriculum
+    from pmpath.core.state import State
+    from pmpath.core.workspace import Workspace
+
+
+def workspace() -> "Workspace":
+    from pmpath.cli.app import GlobalOptions
+    from pmpath.core.workspace import require_workspace
+
+    return require_workspace(GlobalOptions.workspace)
+
+
+def optional_workspace() -> "Workspace | None":
+    from pmpath.cli.app import GlobalOptions
+    from pmpath.core.workspace import open_workspace
+
+    return open_workspace(GlobalOptions.workspace)
+
+
+def curriculum(ws: "Workspace | None" = None) -> "Curriculum":
+    """The workspace's curriculum, or the bundled one outside a workspace."""
+    if ws is not None:
+        return ws.curriculum()
+    from pmpath.core.curriculum import default_curriculum_root, load_curriculum
+
+    return load_curriculum(default_curriculum_root())
+
+
+def state(ws: "Workspace") -> "State":
+    from pmpath.core.state import read_state
+
+    return read_state(ws.state_path)

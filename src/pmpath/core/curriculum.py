@@ -1,0 +1,209 @@
+"""The learning path as data: skills, concepts, exercises and hints.
+
+``load_curriculum`` validates the YAML files with the pydantic models of
+:mod:`pmpath.core.curriculum_models` and keeps a JSON copy of the result in the
+workspace cache, keyed by the files' sizes and modification times. Fast
+commands (``pmpath next``) then read that copy without importing yaml or
+pydantic; any change to a curriculum file re-validates it.
+"""
+
+
+import json
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pmpath.core.errors import CurriculumError, UsageError
+
+CACHE_FORMAT = 1
+CAREER_FOLDER = "career"
+
+
+class Concept(NamedTuple):
+    id: str
+    title: str
+    explanation: str
+    practice: str
+
+
+class Exercise(NamedTuple):
+    id: str
+    title: str
+    artifact: str
+    params: dict[str, Any]
+    hints: tuple[str, ...]
+    skill_id: str | None
+    """None for exercises outside the skills (the career section)."""
+    folder: str
+    """Workspace folder its artifact goes into, e.g. ``08-risk-management``."""
+
+
+class Skill(NamedTuple):
+    id: str
+    number: int
+    title: str
+    summary: str
+    weeks: float
+    concepts: tuple[Concept, ...]
+    exercises: tuple[Exercise, ...]
+
+    @property
+    def folder(self) -> str:
+        return f"{self.number:02d}-{self.id}"
+
+
+class Curriculum(NamedTuple):
+    root: Path
+    title: str
+    tagline: str
+    description: str
+    min_months: float
+    max_months: float
+    welcome: str
+    final: str
+    skills: tuple[Skill, ...]
+    career_exercises: tuple[Exercise, ...] = ()
+    rule_weights: dict[str, float] = {}  # noqa: RUF012 - never mutated
+
+    @property
+    def total_weeks(self) -> float:
+        return sum(skill.weeks for skill in self.skills)
+
+    @property
+    def exercises(self) -> list[Exercise]:
+        return [ex for skill in self.skills for ex in skill.exercises] + list(
+            self.career_exercises)
+
+    def skill(self, ref: str | int) -> Skill:
+        """A skill by id, by number (``3``) or by folder name (``03-planning-scheduling``)."""
+        text = str(ref).strip().lower()
+        for skill in self.skills:
+            if text in (skill.id, skill.folder, str(skill.number), f"{skill.number:02d}"):
+                return skill
+        choices = ", ".join(f"{s.number} {s.id}" for s in self.skills)
+        raise UsageError(f"no skill '{ref}'; choose one of: {choices}")
+
+    def concept(self, concept_id: str) -> tuple[Skill, Concept]:
+        for skill in self.skills:
+            for concept in skill.concepts:
+                if concept.id == concept_id:
+                    return skill, concept
+        raise UsageError(f"no concept '{concept_id}'; see `pmpath skill N` for the concept ids "
+                         "of a skill")
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        choices = ", ".join(ex.id for ex in self.exercises)
+        raise UsageError(f"no exercise '{exercise_id}'; choose one of: {choices}")
+
+    def exercises_for_kind(self, kind: str) -> list[Exercise]:
+        return [ex for ex in self.exercises if ex.artifact == kind]
+
+    def exercise_for_artifact(self, kind: str, folder: str | None) -> Exercise | None:
+        """The exercise an artifact answers: same kind, preferably in its skill folder."""
+        candidates = self.exercises_for_kind(kind)
+        for exercise in candidates:
+            if folder is not None and exercise.folder == folder:
+                return exercise
+        return candidates[0] if candidates else None
+
+
+def _source_files(root: Path) -> list[Path]:
+    files = [root / "path.yaml", root / "career.yaml", root / "rubric.yaml",
+             root / "principles.yaml", root / "certifications.yaml"]
+    skills_dir = root / "skills"
+    if skills_dir.is_dir():
+        files.extend(sorted(skills_dir.glob("*.yaml")))
+    return files
+
+
+def _fingerprint(root: Path) -> list[list[Any]]:
+    prints: list[list[Any]] = []
+    for path in _source_files(root):
+        try:
+            stat = path.stat()
+        except OSError:
+            prints.append([path.name, None, None])
+            continue
+        prints.append([str(path.relative_to(root)), stat.st_mtime_ns, stat.st_size])
+    return prints
+
+
+def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
+    """Load (and, unless the cache is fresh, validate) the curriculum at ``root``."""
+    root = root.resolve()
+    if not (root / "path.yaml").is_file():
+        raise CurriculumError(f"{root} is not a curriculum folder (it has no path.yaml)")
+    fingerprint = _fingerprint(root)
+    cache_file = cache_dir / "curriculum.json" if cache_dir else None
+    if cache_file is not None and cache_file.is_file():
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+            if (cached.get("format") == CACHE_FORMAT and cached.get("root") == str(root)
+                    and cached.get("fingerprint") == fingerprint):
+                return _build(root, cached["data"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged cache is only a cache: validate again below
+    from pmpath.core.curriculum_models import validate_curriculum
+
+    data, problems = validate_curriculum(root)
+    if problems:
+        raise CurriculumError(
+            f"the curriculum in {root} has {len(problems)} problem(s); first: {problems[0]} "
+            f"(run `pmpath curriculum validate {root}` for all)", problems)
+    if cache_file is not None:
+        from pmpath.core.fileio import write_atomic
+
+        payload = {"format": CACHE_FORMAT, "root": str(root), "fingerprint": fingerprint,
+                   "data": data}
+        try:
+            write_atomic(cache_file, json.dumps(payload, ensure_ascii=False))
+        except OSError:
+            pass  # the cache only saves time
+    return _build(root, data)
+
+
+def _exercise(raw: dict[str, Any], skill_id: str | None, folder: str) -> Exercise:
+    return Exercise(id=raw["id"], title=raw["title"], artifact=raw["artifact"],
+                    params=dict(raw.get("params") or {}), hints=tuple(raw.get("hints") or ()),
+                    skill_id=skill_id, folder=folder)
+
+
+def _build(root: Path, data: dict[str, Any]) -> Curriculum:
+    """Plain records from already-validated data (no pydantic needed)."""
+    path = data["path"]
+    skills = []
+    for number, raw in enumerate(data["skills"], start=1):
+        folder = f"{number:02d}-{raw['id']}"
+        skills.append(Skill(
+            id=raw["id"], number=number, title=raw["title"], summary=raw["summary"],
+            weeks=raw["weeks"],
+            concepts=tuple(Concept(c["id"], c["title"], c["explanation"], c["practice"])
+                           for c in raw["concepts"]),
+            exercises=tuple(_exercise(e, raw["id"], folder) for e in raw.get("exercises", [])),
+        ))
+    career = tuple(_exercise(e, None, CAREER_FOLDER)
+                   for e in (data.get("career") or {}).get("exercises", []))
+    return Curriculum(
+        root=root, title=path["title"], tagline=path["tagline"],
+        description=path["description"], min_months=path["duration"]["min_months"],
+        max_months=path["duration"]["max_months"], welcome=path["welcome"],
+        final=path["final"], skills=tuple(skills), career_exercises=career,
+        rule_weights=dict((data.get("rubric") or {}).get("weights") or {}),
+    )
+
+
+def read_content(root: Path, name: str) -> dict[str, Any]:
+    """Load one of the content files (principles, certifications, career), validated."""
+    from pmpath.core.curriculum_models import load_content_file
+
+    return load_content_file(root, name)
+
+
+def default_curriculum_root() -> Path:
+    from pmpath.core.resources import bundled_curriculum
+
+    override = os.environ.get("PMPATH_CURRICULUM")
+    return Path(override) if override else bundled_curriculum()

@@ -1,0 +1,325 @@
+"""Pydantic models of the curriculum files and the checks that span files.
+
+Used by ``pmpath curriculum validate`` and whenever the curriculum cache is
+stale. Every problem is reported as ``<file>: <key path>: <message>``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pmpath.artifacts import KINDS
+from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ConceptModel(Strict):
+    id: Id
+    title: Text
+    explanation: Text
+    practice: Text
+
+
+class ExerciseModel(Strict):
+    id: Id
+    title: Text
+    artifact: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    hints: list[Text] = Field(min_length=1)
+
+    @field_validator("artifact")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in KINDS:
+            raise ValueError(f"unknown artifact kind '{value}'; known kinds: "
+                             + ", ".join(KINDS))
+        return value
+
+    @field_validator("params")
+    @classmethod
+    def _typed_params(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
+        kind = info.data.get("artifact")
+        if kind not in KINDS:
+            return value
+        expected = KINDS[kind].params
+        for name, given in value.items():
+            if name not in expected:
+                allowed = ", ".join(expected) or "none"
+                raise ValueError(f"'{name}' is not a parameter of {kind} (parameters: {allowed})")
+            wanted = expected[name]
+            if wanted is int and (isinstance(given, bool) or not isinstance(given, int)):
+                raise ValueError(f"'{name}' must be a whole number, got {given!r}")
+            if wanted is int and given < 1:
+                raise ValueError(f"'{name}' must be at least 1, got {given}")
+        return value
+
+
+class SkillModel(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    weeks: float = Field(gt=0, le=52)
+    concepts: list[ConceptModel] = Field(min_length=1)
+    exercises: list[ExerciseModel] = Field(default_factory=list)
+
+
+class DurationModel(Strict):
+    min_months: float = Field(gt=0)
+    max_months: float = Field(gt=0)
+
+
+class PathModel(Strict):
+    format_version: Literal[1]
+    title: Text
+    tagline: Text
+    description: Text
+    duration: DurationModel
+    skills: list[Id] = Field(min_length=1)
+    welcome: Text
+    final: Text
+
+
+class PrincipleModel(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    in_practice: Text
+
+
+class PrinciplesModel(Strict):
+    principles: list[PrincipleModel] = Field(min_length=1)
+
+
+class CertificationModel(Strict):
+    id: Id
+    name: Text
+    body: Text
+    focus: Text
+    for_whom: Text
+
+
+class CertAdviceModel(Strict):
+    when: Text
+
+
+class CertificationsModel(Strict):
+    certifications: list[CertificationModel] = Field(min_length=1)
+    advice: CertAdviceModel
+
+
+class LevelModel(Strict):
+    id: Id
+    title: Text
+    focus: Text
+    description: Text
+
+
+class EntryPathModel(Strict):
+    id: Id
+    title: Text
+    description: Text
+
+
+class EntryPathsModel(Strict):
+    summary: Text
+    paths: list[EntryPathModel] = Field(min_length=1)
+
+
+class TacticModel(Strict):
+    id: Id
+    title: Text
+    description: Text
+
+
+class CareerModel(Strict):
+    levels: list[LevelModel] = Field(min_length=1)
+    entry_paths: EntryPathsModel
+    tactics: list[TacticModel] = Field(min_length=1)
+    daily_practice: Text
+    closing: Text
+    exercises: list[ExerciseModel] = Field(default_factory=list)
+
+
+class RubricModel(Strict):
+    weights: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("weights")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        for rule, weight in value.items():
+            if weight < 0:
+                raise ValueError(f"weight of {rule} must not be negative")
+        return value
+
+
+CONTENT_MODELS: dict[str, type[Strict]] = {
+    "principles": PrinciplesModel,
+    "certifications": CertificationsModel,
+    "career": CareerModel,
+    "rubric": RubricModel,
+}
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top)"
+
+
+def _errors(file: str, error: ValidationError) -> list[str]:
+    problems = []
+    for item in error.errors(include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        problems.append(f"{file}: {_where(item['loc'])}: {message}")
+    return problems
+
+
+def _load_yaml(path: Path, relative: str) -> tuple[Any, list[str]]:
+    try:
+        data = parse_yaml(read_text(path))
+    except DocumentProblem as problem:
+        place = f" ({problem.where})" if problem.line else ""
+        return None, [f"{relative}{place}: {problem.message}"]
+    return data, []
+
+
+def _validate_file(root: Path, relative: str, model: type[Strict]) -> tuple[Any, list[str]]:
+    path = root / relative
+    if not path.is_file():
+        return None, [f"{relative}: file missing"]
+    data, problems = _load_yaml(path, relative)
+    if problems:
+        return None, problems
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, _errors(relative, error)
+
+
+def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
+    """Validate every curriculum file; return the plain data and the problems found."""
+    problems: list[str] = []
+    path_model, found = _validate_file(root, "path.yaml", PathModel)
+    problems += found
+    skills: list[SkillModel] = []
+    if path_model is not None:
+        if path_model.duration.min_months > path_model.duration.max_months:
+            problems.append("path.yaml: duration: min_months is larger than max_months")
+        seen_skills: set[str] = set()
+        for number, skill_id in enumerate(path_model.skills, start=1):
+            if skill_id in seen_skills:
+                problems.append(f"path.yaml: skills[{number - 1}]: '{skill_id}' is listed twice")
+                continue
+            seen_skills.add(skill_id)
+            relative = f"skills/{number:02d}-{skill_id}.yaml"
+            skill, found = _validate_file(root, relative, SkillModel)
+            problems += found
+            if skill is None:
+                continue
+            if skill.id != skill_id:
+                problems.append(f"{relative}: id: is '{skill.id}' but path.yaml lists "
+                                f"'{skill_id}' here")
+            skills.append(skill)
+        listed = {f"{n:02d}-{s}.yaml" for n, s in enumerate(path_model.skills, start=1)}
+        for stray in sorted((root / "skills").glob("*.yaml")):
+            if stray.name not in listed:
+                problems.append(f"skills/{stray.name}: not in path.yaml's skill order "
+                                "(rename it NN-<id>.yaml to match its position)")
+
+    content: dict[str, Any] = {}
+    for name, model in CONTENT_MODELS.items():
+        relative = f"{name}.yaml"
+        if name == "rubric" and not (root / relative).is_file():
+            continue  # optional: rules keep their default weights
+        value, found = _validate_file(root, relative, model)
+        problems += found
+        content[name] = value
+
+    career = content.get("career")
+    exercises = [(f"skills/{n:02d}-{s.id}.yaml", f"exercises[{i}]", e)
+                 for n, s in enumerate(skills, start=1) for i, e in enumerate(s.exercises)]
+    if career is not None:
+        exercises += [("career.yaml", f"exercises[{i}]", e)
+                      for i, e in enumerate(career.exercises)]
+    _unique(problems, exercises, "exercise")
+    concepts = [(f"skills/{n:02d}-{s.id}.yaml", f"concepts[{i}]", c)
+                for n, s in enumerate(skills, start=1) for i, c in enumerate(s.concepts)]
+    _unique(problems, concepts, "concept")
+    rubric = content.get("rubric")
+    if rubric is not None:
+        problems += _unknown_rules(rubric.weights)
+
+    data = {
+        "path": path_model.model_dump() if path_model else None,
+        "skills": [skill.model_dump() for skill in skills],
+        "career": {"exercises": [e.model_dump() for e in career.exercises]} if career else {},
+        "rubric": rubric.model_dump() if rubric else {},
+    }
+    return data, problems
+
+
+def _unique(problems: list[str], items: list[tuple[str, str, Any]], what: str) -> None:
+    first_seen: dict[str, str] = {}
+    for file, where, item in items:
+        if item.id in first_seen:
+            problems.append(f"{file}: {where}.id: {what} id '{item.id}' is also used in "
+                            f"{first_seen[item.id]}")
+        else:
+            first_seen[item.id] = f"{file} {where}"
+
+
+def _unknown_rules(weights: dict[str, float]) -> list[str]:
+    from pmpath.core.grading import all_rules
+
+    known = {rule.id for rule in all_rules()}
+    return [f"rubric.yaml: weights.{rule}: no rule has this id (see `pmpath rules`)"
+            for rule in weights if rule not in known]
+
+
+def load_content_file(root: Path, name: str) -> dict[str, Any]:
+    from pmpath.core.errors import CurriculumError
+
+    model = CONTENT_MODELS[name]
+    value, problems = _validate_file(root, f"{name}.yaml", model)
+    if problems:
+        raise CurriculumError(problems[0], problems)
+    return value.model_dump()
+
+
+def lint_curriculum(root: Path) -> list[str]:
+    """Advice beyond validity: explanation lengths, hint tiers, plan length."""
+    data, problems = validate_curriculum(root)
+    if problems or not data["path"]:
+        return []
+    advice = []
+    weeks = sum(skill["weeks"] for skill in data["skills"])
+    duration = data["path"]["duration"]
+    low, high = duration["min_months"] * 52 / 12, duration["max_months"] * 52 / 12
+    if not (low - 0.5 <= weeks <= high + 0.5):
+        advice.append(f"skills: planned weeks add up to {weeks:g}, outside the "
+                      f"{duration['min_months']:g}–{duration['max_months']:g} months of path.yaml")
+    for number, skill in enumerate(data["skills"], start=1):
+        file = f"skills/{number:02d}-{skill['id']}.yaml"
+        for index, concept in enumerate(skill["concepts"]):
+            words = len(concept["explanation"].split())
+            if not 80 <= words <= 200:
+                advice.append(f"{file}: concepts[{index}].explanation: {words} words; "
+                              "80–200 reads best")
+        for index, exercise in enumerate(skill["exercises"]):
+            if len(exercise["hints"]) != 3:
+                advice.append(f"{file}: exercises[{index}].hints: {len(exercise['hints'])} "
+                              "hints; three tiers (nudge, method, near-answer) work best")
+    return advice

@@ -1,0 +1,206 @@
+"""Read an artifact file safely: size, encoding, YAML syntax, hostile structures.
+
+Every problem becomes a :class:`DocumentProblem` naming the place (line and
+column where the parser gives one), so the grading engine can report it as a
+``common.unreadable`` finding instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 1_000_000
+"""Aliases may repeat a value, but not blow a small file up into millions of values."""
+
+_KIND_LINE = re.compile(r"^kind:[ \t]*['\"]?([A-Za-z0-9_.-]+)", re.MULTILINE)
+
+
+@dataclass
+class DocumentProblem(Exception):
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def where(self) -> str:
+        if self.line is None:
+            return "file"
+        if self.column is None:
+            return f"line {self.line}"
+        return f"line {self.line}, column {self.column}"
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    data: dict[str, Any]
+    is_markdown: bool = False
+    body: str = ""
+    """Markdown body after the front matter."""
+    body_line: int = 1
+    """Line number (1-based) of the first body line in the file."""
+
+
+def sniff_kind(path: Path) -> str | None:
+    """The ``kind:`` of a file, read from its first lines, without parsing it.
+
+    Used to find artifacts in a workspace: a YAML or Markdown file without a
+    top-level ``kind:`` line is not an artifact and is left alone.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return None
+    text = head.decode("utf-8", errors="replace")
+    if path.suffix.lower() == ".md":
+        if not text.startswith("---"):
+            return None
+        end = text.find("\n---", 3)
+        text = text[: end if end != -1 else len(text)]
+    match = _KIND_LINE.search(text)
+    return match.group(1) if match else None
+
+
+def read_raw(path: Path) -> bytes:
+    """The file's bytes, refusing folders, missing files and files over 20 MB."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DocumentProblem("the file does not exist") from None
+    except OSError as error:
+        raise DocumentProblem(f"cannot open the file ({error.strerror})") from None
+    if path.is_dir():
+        raise DocumentProblem("this is a folder, not a file")
+    if size > MAX_BYTES:
+        raise DocumentProblem(
+            f"the file is {size / 1024 / 1024:.1f} MB; pmpath reads artifacts up to 20 MB")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DocumentProblem(f"cannot read the file ({error.strerror})") from None
+
+
+def decode(raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise DocumentProblem("this looks like a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DocumentProblem(
+            "the file is not UTF-8 text (save it as UTF-8 in your editor)", line, column
+        ) from None
+
+
+def parse_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse YAML with the C safe loader; ``first_line`` shifts reported lines."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        if "could not determine a constructor" in problem:
+            problem = "a YAML tag pmpath does not accept (" + problem.split("tag ")[-1] + ")"
+        if mark is None:
+            raise DocumentProblem(f"YAML syntax error: {problem}") from None
+        raise DocumentProblem(
+            f"YAML syntax error: {problem}", mark.line + first_line, mark.column + 1
+        ) from None
+    except yaml.YAMLError as error:
+        raise DocumentProblem(f"YAML error: {error}") from None
+    except RecursionError:
+        raise DocumentProblem(f"the YAML is nested more than {MAX_DEPTH} levels deep") from None
+
+
+def check_structure(data: Any) -> None:
+    """Refuse absurd nesting and alias-expansion bombs before anything walks the data.
+
+    Counts the values the data would have once aliases are expanded, sharing
+    the work for values that aliases repeat, so a billion-laughs file is
+    measured in microseconds instead of being expanded.
+    """
+    expanded: dict[int, int] = {}
+    depth_of: dict[int, int] = {}
+    # Iterative post-order walk over unique containers.
+    stack: list[tuple[Any, int, bool]] = [(data, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        key = id(node)
+        if children_done:
+            children = node.values() if isinstance(node, dict) else node
+            total = 1
+            for child in children:
+                total += expanded.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+            expanded[key] = total
+            if total > MAX_EXPANDED_NODES and total > 4 * len(expanded):
+                raise DocumentProblem(
+                    "YAML aliases (*name) expand this file to more than "
+                    f"{MAX_EXPANDED_NODES:,} values; write the values out instead")
+            continue
+        if key in depth_of:
+            continue
+        if depth > MAX_DEPTH:
+            raise DocumentProblem(f"the data is nested more than {MAX_DEPTH} levels deep")
+        depth_of[key] = depth
+        stack.append((node, depth, True))
+        children = node.values() if isinstance(node, dict) else node
+        for child in children:
+            if isinstance(child, (dict, list)) and id(child) not in depth_of:
+                stack.append((child, depth + 1, False))
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Return (front matter, body, body's first line number) of a Markdown file."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise DocumentProblem("a Markdown artifact must start with '---' and YAML front matter",
+                              1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    raise DocumentProblem("the front matter is not closed with a '---' line", 1)
+
+
+def read_text(path: Path) -> str:
+    return decode(read_raw(path))
+
+
+def load_document(path: Path, raw: bytes | None = None) -> Document:
+    """Parse an artifact (its bytes, when already read); raise :class:`DocumentProblem`."""
+    text = decode(raw if raw is not None else read_raw(path))
+    is_markdown = path.suffix.lower() == ".md"
+    body, body_line = "", 1
+    if is_markdown:
+        front, body, body_line = split_front_matter(text)
+        data = parse_yaml(front, first_line=2)
+    else:
+        data = parse_yaml(text)
+    if data is None:
+        raise DocumentProblem("the file is empty")
+    if not isinstance(data, dict):
+        raise DocumentProblem(
+            f"the top of the file must be fields like 'kind: ...', not a {_type_name(data)}", 1)
+    check_structure(data)
+    return Document(path=path, text=text, data=data, is_markdown=is_markdown, body=body,
+                    body_line=body_line)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "piece of text"
+    return type(value).__name__

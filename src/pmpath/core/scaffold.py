@@ -1,0 +1,109 @@
+"""``pmpath new``: write a kind's template into the workspace, never losing a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pmpath.artifacts import KINDS
+from pmpath.core.curriculum import Curriculum, Exercise
+from pmpath.core.errors import UsageError
+from pmpath.core.fileio import write_atomic
+from pmpath.core.resources import templates_root
+from pmpath.core.workspace import Workspace
+
+
+@dataclass
+class Scaffold:
+    path: Path
+    exercise: Exercise | None
+    created: bool
+    """False when the file existed and was left untouched."""
+    backup: Path | None = None
+
+
+def check_kind(kind: str) -> None:
+    info = KINDS.get(kind)
+    if info is None:
+        raise UsageError(f"no artifact kind '{kind}'; kinds: {', '.join(KINDS)}")
+    if not info.gradable or not (templates_root() / kind / info.filename).is_file():
+        ready = [k for k, i in KINDS.items()
+                 if i.gradable and (templates_root() / k / i.filename).is_file()]
+        raise UsageError(f"this version of pmpath cannot scaffold a {info.label} yet; it can "
+                         f"scaffold: {', '.join(ready)}")
+
+
+def target_path(ws: Workspace, kind: str, exercise: Exercise | None, name: str | None) -> Path:
+    """Where the file goes: the exercise's skill folder, or ``--name`` inside the workspace."""
+    info = KINDS[kind]
+    folder = ws.root / (exercise.folder if exercise else "")
+    if not name:
+        return folder / info.filename
+    candidate = Path(name).expanduser()
+    if not candidate.is_absolute():
+        candidate = folder / candidate
+    resolved = candidate.resolve()
+    if not ws.contains(resolved) or resolved == ws.root:
+        raise UsageError(f"--name {name} points outside your workspace ({ws.root}); pmpath "
+                         "only writes inside it")
+    if ws.state_dir in resolved.parents or resolved.name == "pmpath.toml":
+        raise UsageError(f"--name {name} would write into pmpath's own files; choose another "
+                         "name")
+    allowed = (".md",) if info.is_markdown else (".yaml", ".yml")
+    if resolved.suffix.lower() not in allowed:
+        raise UsageError(f"--name must end in {' or '.join(allowed)} for a {info.label}")
+    return resolved
+
+
+def schema_file(ws: Workspace, kind: str) -> Path:
+    """Write (or refresh) the JSON Schema editors use to check the file as you type."""
+    from pmpath.core.grading import load_spec
+
+    path = ws.state_dir / "schemas" / f"{kind}.schema.json"
+    schema = json_schema(load_spec(kind).model, kind)
+    write_atomic(path, json.dumps(schema, indent=2) + "\n")
+    return path
+
+
+def json_schema(model: type, kind: str) -> dict:
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://pmpath.dev/schemas/{kind}.schema.json", **schema}
+
+
+def template_text(kind: str) -> str:
+    info = KINDS[kind]
+    return (templates_root() / kind / info.filename).read_text(encoding="utf-8")
+
+
+def scaffold(ws: Workspace, curriculum: Curriculum, kind: str, name: str | None = None,
+             force: bool = False, now: datetime | None = None) -> Scaffold:
+    check_kind(kind)
+    exercises = curriculum.exercises_for_kind(kind)
+    exercise = exercises[0] if exercises else None
+    target = target_path(ws, kind, exercise, name)
+    if target.exists() and not force:
+        return Scaffold(path=target, exercise=exercise, created=False)
+    if target.is_dir():
+        raise UsageError(f"{ws.relative(target)} is a folder; choose a file name with --name")
+    text = template_text(kind)
+    if not KINDS[kind].is_markdown:
+        schema = schema_file(ws, kind)
+        reference = Path(os.path.relpath(schema, target.parent)).as_posix()
+        text = f"# yaml-language-server: $schema={reference}\n" + text
+    backup = None
+    if target.exists():
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        backup = ws.backups_dir / stamp / ws.relative(target)
+        counter = 1
+        while backup.exists():
+            backup = ws.backups_dir / f"{stamp}-{counter}" / ws.relative(target)
+            counter += 1
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(target, backup)
+    write_atomic(target, text)
+    return Scaffold(path=target, exercise=exercise, created=True, backup=backup)

@@ -1,0 +1,180 @@
+"""Progress in ``.pmpath/state.toml``: versioned, written atomically, locked.
+
+Every change goes through :func:`update_state`, which holds an exclusive lock
+while it reads, changes and rewrites the file, so two pmpath processes never
+lose each other's writes. A damaged file is never reset: pmpath stops, keeps a
+copy of it and says how to recover.
+"""
+
+
+import contextlib
+import shutil
+import tomllib
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pmpath.core.errors import StateError
+from pmpath.core.fileio import file_lock, write_atomic
+
+STATE_VERSION = 1
+
+# Migrations from an older state version to the next one (``{1: upgrade_1_to_2}``).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class CheckRecord(NamedTuple):
+    kind: str
+    exercise: str | None
+    passed: bool
+    score: int
+    errors: int
+    warnings: int
+    sha256: str
+    checked_at: datetime
+    size: int = -1
+    """Size and modification time of the file when checked: when both still match,
+    ``next`` trusts the record without hashing the file again."""
+    mtime_ns: int = -1
+
+    def as_toml(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "kind": self.kind, "passed": self.passed, "score": self.score,
+            "errors": self.errors, "warnings": self.warnings, "sha256": self.sha256,
+            "checked_at": self.checked_at,
+        }
+        if self.exercise:
+            record["exercise"] = self.exercise
+        if self.size >= 0:
+            record["size"] = self.size
+            record["mtime_ns"] = self.mtime_ns
+        return record
+
+
+class SkipRecord(NamedTuple):
+    reason: str
+    on: date
+
+
+class HintRecord(NamedTuple):
+    level: int
+    """The highest hint tier the learner has opened."""
+    uses: int
+
+
+class State:
+    """Everything pmpath remembers of the learner's progress."""
+
+    def __init__(self, ticked: dict[str, date] | None = None,
+                 skipped: dict[str, SkipRecord] | None = None,
+                 hints: dict[str, HintRecord] | None = None,
+                 checks: dict[str, CheckRecord] | None = None) -> None:
+        self.ticked = ticked if ticked is not None else {}
+        self.skipped = skipped if skipped is not None else {}
+        self.hints = hints if hints is not None else {}
+        self.checks = checks if checks is not None else {}
+
+    def to_toml(self) -> str:
+        import tomli_w
+
+        document: dict[str, Any] = {
+            "version": STATE_VERSION,
+            "ticked": dict(sorted(self.ticked.items())),
+            "skipped": {k: {"reason": v.reason, "on": v.on} for k, v in self.skipped.items()},
+            "hints": {k: {"level": v.level, "uses": v.uses} for k, v in self.hints.items()},
+            "checks": {k: v.as_toml() for k, v in sorted(self.checks.items())},
+        }
+        header = "# pmpath progress. Written by pmpath; edit only if you know why.\n"
+        return header + tomli_w.dumps(document)
+
+
+def read_state(path: Path) -> State:
+    if not path.exists():
+        return State()
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        _refuse_damaged(path, str(error))
+    except OSError as error:
+        raise StateError(f"cannot read {path}: {error.strerror}") from None
+    return _parse(path, document)
+
+
+def _refuse_damaged(path: Path, problem: str) -> None:
+    backup = _keep_copy(path)
+    raise StateError(
+        f"your progress file {path} is damaged ({problem}). pmpath has not changed it and "
+        f"kept a copy at {backup}. Fix that line, or move the file away to start with empty "
+        "progress (your artifacts are not affected)")
+
+
+def _keep_copy(path: Path) -> Path:
+    backups = path.parent / "backups"
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups / f"state-damaged-{stamp}.toml"
+    with contextlib.suppress(OSError):
+        if not target.exists():
+            shutil.copy2(path, target)
+    return target
+
+
+def _parse(path: Path, document: dict[str, Any]) -> State:
+    version = document.get("version")
+    if not isinstance(version, int):
+        _refuse_damaged(path, "it has no 'version' number")
+    if version > STATE_VERSION:
+        raise StateError(f"{path} was written by a newer pmpath (state version {version}); "
+                         "upgrade pmpath with `pip install --upgrade pmpath`")
+    while version < STATE_VERSION:
+        if version not in MIGRATIONS:
+            _refuse_damaged(path, f"state version {version} is not one pmpath knows")
+        document = MIGRATIONS[version](document)
+        version += 1
+    try:
+        return State(
+            ticked={str(k): _as_date(v) for k, v in _table(document, "ticked").items()},
+            skipped={str(k): SkipRecord(reason=str(v["reason"]), on=_as_date(v["on"]))
+                     for k, v in _table(document, "skipped").items()},
+            hints={str(k): HintRecord(level=int(v["level"]), uses=int(v.get("uses", 1)))
+                   for k, v in _table(document, "hints").items()},
+            checks={str(k): CheckRecord(
+                kind=str(v["kind"]), exercise=v.get("exercise"), passed=bool(v["passed"]),
+                score=int(v["score"]), errors=int(v.get("errors", 0)),
+                warnings=int(v.get("warnings", 0)), sha256=str(v["sha256"]),
+                checked_at=v["checked_at"], size=int(v.get("size", -1)),
+                mtime_ns=int(v.get("mtime_ns", -1)))
+                for k, v in _table(document, "checks").items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        _refuse_damaged(path, f"an entry is missing or has the wrong type: {error}")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _table(document: dict[str, Any], key: str) -> dict[str, Any]:
+    value = document.get(key, {})
+    if not isinstance(value, dict):
+        raise TypeError(f"'{key}' must be a table")
+    return value
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(f"{value!r} is not a date")
+
+
+def write_state(path: Path, state: State) -> None:
+    write_atomic(path, state.to_toml())
+
+
+@contextlib.contextmanager
+def update_state(state_path: Path, lock_path: Path) -> Iterator[State]:
+    """Read, change and write the state under an exclusive lock."""
+    with file_lock(lock_path):
+        state = read_state(state_path)
+        yield state
+        write_state(state_path, state)
