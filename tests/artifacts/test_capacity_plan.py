@@ -55,9 +55,12 @@ def test_q1_2027_workdays():
 
 
 def test_quarter_weeks_counts_both_ends():
-    # (end - start + 1 day) / 7: 89 days -> 12.714 weeks; a Monday-to-Sunday 13 weeks -> 13.
-    assert quarter_weeks(date(2027, 1, 4), date(2027, 4, 2)) == pytest.approx(89 / 7)
+    # Weeks touched, ceil((end - start + 1 day) / 7): 89 days -> 13; Monday-to-Sunday 13
+    # weeks -> 13; twelve Monday-to-Friday weeks (82 days) -> 12; 99 days -> 15.
+    assert quarter_weeks(date(2027, 1, 4), date(2027, 4, 2)) == 13
     assert quarter_weeks(date(2027, 1, 4), date(2027, 4, 4)) == 13
+    assert quarter_weeks(date(2027, 1, 4), date(2027, 3, 26)) == 12
+    assert quarter_weeks(date(2027, 1, 4), date(2027, 4, 12)) == 15
 
 
 def test_capacity_figures_curriculum_worked_example():
@@ -170,8 +173,8 @@ def test_messages_carry_the_numbers(grade):
     assert over.message == "demand 280.0 days exceeds usable 276.1 days by 3.9"
     assert "3.9" in over.hint
     quarter = grade(FIXTURES / "ten-week-quarter.yaml", as_of=AS_OF).findings[0]
-    # 2027-01-04..2027-03-12 = 68 days = 9.71 weeks.
-    assert "spans 9.7 weeks" in quarter.message and "12 to 14" in quarter.message
+    # 2027-01-04..2027-03-12 = 68 days, touching 10 weeks.
+    assert "spans 10 weeks" in quarter.message and "12 to 14" in quarter.message
     days_off = grade(FIXTURES / "days-off-too-many.yaml", as_of=AS_OF).findings[0]
     assert days_off.message == "Dara has 70 days off but the quarter has only 63 workdays"
     team = grade(FIXTURES / "seven-members.yaml", as_of=AS_OF).findings[0]

@@ -209,6 +209,12 @@ def test_review_before_identification_and_in_the_future(grade):
     assert "2027-01-25" in future and "after today (2027-01-20)" in future
 
 
+def test_dates_on_the_as_of_day_itself_are_not_in_the_future(grade):
+    # clean.yaml's latest review and history entries are dated 2027-01-18.
+    assert grade(fixture("clean.yaml"), as_of=date(2027, 1, 18)).findings == []
+    assert "risk.dates" in rules_of(grade(fixture("clean.yaml"), as_of=date(2027, 1, 17)))
+
+
 def test_living_counts_only_review_dates_up_to_today(grade):
     # A second review date that lies in the future does not make the register living.
     text = fixture("one-review-date.yaml").replace(

@@ -11,8 +11,9 @@ which takes plain numbers so it can be checked against a hand-worked example:
     utilization  = demand / usable
     per_sprint   = usable / (workdays / sprint_length_days)
 
-A quarter's length in weeks is (end - start + 1 day) / 7, so 2027-01-04..2027-04-02
-(89 calendar days) is 12.7 weeks.
+A quarter's length in weeks is the number of weeks it touches, ceil((end - start + 1
+day) / 7): 2027-01-04..2027-04-02 (89 calendar days) is 13 weeks, and twelve full
+Monday-to-Friday weeks (82 days) are 12 weeks, as a planner would count them.
 """
 
 from __future__ import annotations
@@ -87,9 +88,12 @@ def quarter_workdays(start: date, end: date, holidays: Iterable[date] = ()) -> i
     return WorkCalendar(holidays).working_days_between(start, end)
 
 
-def quarter_weeks(start: date, end: date) -> float:
-    """The quarter's length in weeks, counting both the first and the last day."""
-    return ((end - start).days + 1) / 7
+def quarter_weeks(start: date, end: date) -> int:
+    """The weeks a quarter touches, counting both the first and the last day.
+
+    Rounding up means twelve Monday-to-Friday weeks count as 12, not 11.7.
+    """
+    return -(-((end - start).days + 1) // 7)
 
 
 def capacity_figures(workdays: int, members: Sequence[tuple[float, float]], *,
@@ -141,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         ),
         hint="Set quarter.start and quarter.end about 13 weeks apart, "
              "e.g. {start: 2027-01-04, end: 2027-04-02}.",
-        passes="quarter: {start: 2027-01-04, end: 2027-04-02}   # 12.7 weeks",
+        passes="quarter: {start: 2027-01-04, end: 2027-04-02}   # 13 weeks",
         fails="quarter: {start: 2027-01-04, end: 2027-03-12}   # 10 weeks",
         weight=2,
     ),
@@ -261,8 +265,8 @@ def grade(doc: CapacityPlan, ctx: GradeContext) -> Outcome:
     low, high = QUARTER_WEEKS
     if not low <= weeks <= high:
         out.add("capacity.quarter", "quarter",
-                f"the quarter {start.isoformat()} to {end.isoformat()} spans {weeks:.1f} weeks "
-                f"((end − start + 1 day) / 7); a quarter plan covers {low} to {high} weeks",
+                f"the quarter {start.isoformat()} to {end.isoformat()} spans {weeks} weeks; "
+                f"a quarter plan covers {low} to {high} weeks",
                 hint="Move quarter.end so the quarter is about 13 weeks long, e.g. "
                      f"end: {date.fromordinal(start.toordinal() + 88).isoformat()}.")
 

@@ -1,0 +1,1 @@
+"""Terminal pictures of artifacts: heat maps, capacity bars, burndowns, Gantt charts."""
