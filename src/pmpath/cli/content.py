@@ -89,9 +89,13 @@ def career(as_json: bool = JSON_OPTION) -> None:
     for number, tactic in enumerate(data["tactics"], start=1):
         out.print(Padding(Text(f"{number}. {tactic['title']}. ", style="bold")
                           + Text(tactic["description"]), (0, 0, 0, 3)))
+    from pmpath.core.progress import can_scaffold
+
     for exercise in data.get("exercises", []):
-        out.print(Padding(Text(f"Practise it: {exercise['title']} — `pmpath new "
-                               f"{exercise['artifact']}`", style="muted"), (0, 0, 0, 3)))
+        how = (f"`pmpath new {exercise['artifact']}`" if can_scaffold(exercise["artifact"])
+               else f"hints with `pmpath hint {exercise['id']}`")
+        out.print(Padding(Text(f"Practise it: {exercise['title']} — {how}", style="muted"),
+                          (0, 0, 0, 3)))
     out.print()
     out.print(Text("Daily practice", style="title"))
     out.print(Padding(data["daily_practice"], (0, 0, 1, 3)))

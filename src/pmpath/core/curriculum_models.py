@@ -215,6 +215,7 @@ def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
     path_model, found = _validate_file(root, "path.yaml", PathModel)
     problems += found
     skills: list[SkillModel] = []
+    skill_files: list[str] = []
     if path_model is not None:
         if path_model.duration.min_months > path_model.duration.max_months:
             problems.append("path.yaml: duration: min_months is larger than max_months")
@@ -233,6 +234,7 @@ def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
                 problems.append(f"{relative}: id: is '{skill.id}' but path.yaml lists "
                                 f"'{skill_id}' here")
             skills.append(skill)
+            skill_files.append(relative)
         listed = {f"{n:02d}-{s}.yaml" for n, s in enumerate(path_model.skills, start=1)}
         for stray in sorted((root / "skills").glob("*.yaml")):
             if stray.name not in listed:
@@ -249,14 +251,16 @@ def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
         content[name] = value
 
     career = content.get("career")
-    exercises = [(f"skills/{n:02d}-{s.id}.yaml", f"exercises[{i}]", e)
-                 for n, s in enumerate(skills, start=1) for i, e in enumerate(s.exercises)]
+    exercises = [(file, f"exercises[{i}]", e)
+                 for file, s in zip(skill_files, skills, strict=True)
+                 for i, e in enumerate(s.exercises)]
     if career is not None:
         exercises += [("career.yaml", f"exercises[{i}]", e)
                       for i, e in enumerate(career.exercises)]
     _unique(problems, exercises, "exercise")
-    concepts = [(f"skills/{n:02d}-{s.id}.yaml", f"concepts[{i}]", c)
-                for n, s in enumerate(skills, start=1) for i, c in enumerate(s.concepts)]
+    concepts = [(file, f"concepts[{i}]", c)
+                for file, s in zip(skill_files, skills, strict=True)
+                for i, c in enumerate(s.concepts)]
     _unique(problems, concepts, "concept")
     rubric = content.get("rubric")
     if rubric is not None:

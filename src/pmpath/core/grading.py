@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pmpath.artifacts.base import Finding, KindSpec, Rule
     from pmpath.core.curriculum import Curriculum
 
-PLACEHOLDER = re.compile(r"\bTODO\b|\bTBD\b|<[A-Za-z][^<>\n]{0,80}>")
+PLACEHOLDER = re.compile(r"\bTODO\b|\bTBD\b|<[A-Za-z][^<>\n]{0,300}>")
 ARTIFACT_SUFFIXES = (".yaml", ".yml", ".md")
 SKIPPED_FOLDERS = {".pmpath", ".git", "node_modules", "__pycache__", ".venv", "venv"}
 

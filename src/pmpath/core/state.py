@@ -110,10 +110,13 @@ def _refuse_damaged(path: Path, problem: str) -> None:
 
 
 def _keep_copy(path: Path) -> Path:
+    """Copy the damaged file into backups/, named by its content so each version is kept once."""
+    import hashlib
+
     backups = path.parent / "backups"
     backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups / f"state-damaged-{stamp}.toml"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    target = backups / f"state-damaged-{digest}.toml"
     with contextlib.suppress(OSError):
         if not target.exists():
             shutil.copy2(path, target)
@@ -122,7 +125,7 @@ def _keep_copy(path: Path) -> Path:
 
 def _parse(path: Path, document: dict[str, Any]) -> State:
     version = document.get("version")
-    if not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int):
         _refuse_damaged(path, "it has no 'version' number")
     if version > STATE_VERSION:
         raise StateError(f"{path} was written by a newer pmpath (state version {version}); "
@@ -135,21 +138,38 @@ def _parse(path: Path, document: dict[str, Any]) -> State:
     try:
         return State(
             ticked={str(k): _as_date(v) for k, v in _table(document, "ticked").items()},
-            skipped={str(k): SkipRecord(reason=str(v["reason"]), on=_as_date(v["on"]))
+            skipped={str(k): SkipRecord(reason=_typed(v, "reason", str), on=_as_date(v["on"]))
                      for k, v in _table(document, "skipped").items()},
-            hints={str(k): HintRecord(level=int(v["level"]), uses=int(v.get("uses", 1)))
+            hints={str(k): HintRecord(level=_typed(v, "level", int),
+                                      uses=_typed(v, "uses", int, 1))
                    for k, v in _table(document, "hints").items()},
-            checks={str(k): CheckRecord(
-                kind=str(v["kind"]), exercise=v.get("exercise"), passed=bool(v["passed"]),
-                score=int(v["score"]), errors=int(v.get("errors", 0)),
-                warnings=int(v.get("warnings", 0)), sha256=str(v["sha256"]),
-                checked_at=v["checked_at"], size=int(v.get("size", -1)),
-                mtime_ns=int(v.get("mtime_ns", -1)))
-                for k, v in _table(document, "checks").items()},
+            checks={str(k): _check_record(v) for k, v in _table(document, "checks").items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         _refuse_damaged(path, f"an entry is missing or has the wrong type: {error}")
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _typed(table: dict[str, Any], key: str, kind: type, default: Any = None) -> Any:
+    """``table[key]`` when it has exactly the type ``kind`` (a bool is not an int here)."""
+    if key not in table and default is not None:
+        return default
+    value = table[key]
+    if type(value) is not kind and not (kind is datetime and isinstance(value, datetime)):
+        raise TypeError(f"'{key}' should be {kind.__name__}, not {value!r}")
+    return value
+
+
+def _check_record(table: dict[str, Any]) -> CheckRecord:
+    exercise = table.get("exercise")
+    if exercise is not None and not isinstance(exercise, str):
+        raise TypeError(f"'exercise' should be text, not {exercise!r}")
+    return CheckRecord(
+        kind=_typed(table, "kind", str), exercise=exercise,
+        passed=_typed(table, "passed", bool), score=_typed(table, "score", int),
+        errors=_typed(table, "errors", int, 0), warnings=_typed(table, "warnings", int, 0),
+        sha256=_typed(table, "sha256", str), checked_at=_typed(table, "checked_at", datetime),
+        size=_typed(table, "size", int, -1), mtime_ns=_typed(table, "mtime_ns", int, -1))
 
 
 def _table(document: dict[str, Any], key: str) -> dict[str, Any]:

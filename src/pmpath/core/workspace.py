@@ -3,7 +3,7 @@
 
 import os
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -133,7 +133,7 @@ def load_workspace(root: Path) -> Workspace:
     if not isinstance(learner, str):
         raise fail("learner", "text in quotes")
     start = config.get("start_date")
-    if not isinstance(start, date):
+    if not isinstance(start, date) or isinstance(start, datetime):
         raise fail("start_date", "a date like 2027-01-04 (no quotes)")
     hours = config.get("hours_per_week", 0)
     if isinstance(hours, bool) or not isinstance(hours, (int, float)) or hours < 0:
