@@ -35,9 +35,9 @@ def principles(as_json: bool = JSON_OPTION) -> None:
     out = console()
     for number, item in enumerate(data["principles"], start=1):
         out.print(Text(f"{number:>2}. {item['title']}", style="title"))
-        out.print(Padding(item["summary"], (0, 0, 0, 5)))
+        out.print(Padding(item["summary"], (0, 0, 0, 5), expand=False))
         out.print(Padding(Text("In practice: ", style="bold") + Text(item["in_practice"]),
-                          (0, 0, 1, 5)))
+                          (0, 0, 1, 5), expand=False))
 
 
 @app.command("certs")
@@ -55,10 +55,10 @@ def certs(as_json: bool = JSON_OPTION) -> None:
     out = console()
     for item in data["certifications"]:
         out.print(Text(item["name"], style="title"), Text(f"  ({item['body']})", style="muted"))
-        out.print(Padding(item["focus"], (0, 0, 0, 4)))
-        out.print(Padding(Text("For: ", style="bold") + Text(item["for_whom"]), (0, 0, 1, 4)))
+        out.print(Padding(item["focus"], (0, 0, 0, 4), expand=False))
+        out.print(Padding(Text("For: ", style="bold") + Text(item["for_whom"]), (0, 0, 1, 4), expand=False))
     out.print(Text("When to certify", style="title"))
-    out.print(Padding(data["advice"]["when"], (0, 0, 0, 4)))
+    out.print(Padding(data["advice"]["when"], (0, 0, 0, 4), expand=False))
 
 
 @app.command("career")
@@ -78,25 +78,25 @@ def career(as_json: bool = JSON_OPTION) -> None:
     for number, level in enumerate(data["levels"], start=1):
         out.print(Text(f"{number}. {level['title']}", style="bold"),
                   Text(f" — {level['focus']}"))
-        out.print(Padding(level["description"], (0, 0, 1, 3)))
+        out.print(Padding(level["description"], (0, 0, 1, 3), expand=False))
     out.print(Text("Ways in", style="title"))
-    out.print(Padding(data["entry_paths"]["summary"], (0, 0, 0, 3)))
+    out.print(Padding(data["entry_paths"]["summary"], (0, 0, 0, 3), expand=False))
     for path in data["entry_paths"]["paths"]:
         out.print(Padding(Text(f"• {path['title']}: ", style="bold") + Text(path["description"]),
-                          (0, 0, 0, 3)))
+                          (0, 0, 0, 3), expand=False))
     out.print()
     out.print(Text("Breaking in", style="title"))
     for number, tactic in enumerate(data["tactics"], start=1):
         out.print(Padding(Text(f"{number}. {tactic['title']}. ", style="bold")
-                          + Text(tactic["description"]), (0, 0, 0, 3)))
+                          + Text(tactic["description"]), (0, 0, 0, 3), expand=False))
     from pmpath.core.progress import can_scaffold
 
     for exercise in data.get("exercises", []):
         how = (f"`pmpath new {exercise['artifact']}`" if can_scaffold(exercise["artifact"])
                else f"hints with `pmpath hint {exercise['id']}`")
         out.print(Padding(Text(f"Practise it: {exercise['title']} — {how}", style="muted"),
-                          (0, 0, 0, 3)))
+                          (0, 0, 0, 3), expand=False))
     out.print()
     out.print(Text("Daily practice", style="title"))
-    out.print(Padding(data["daily_practice"], (0, 0, 1, 3)))
-    out.print(Padding(Text(data["closing"], style="italic"), (0, 0, 0, 3)))
+    out.print(Padding(data["daily_practice"], (0, 0, 1, 3), expand=False))
+    out.print(Padding(Text(data["closing"], style="italic"), (0, 0, 0, 3), expand=False))

@@ -319,14 +319,14 @@ def explain(
     out.print(rule.title)
     out.print()
     out.print(Text("Why it matters", style="title"))
-    out.print(Padding(rule.rationale, (0, 0, 1, 2)))
+    out.print(Padding(rule.rationale, (0, 0, 1, 2), expand=False))
     for label, snippet in (("Passes", rule.passes), ("Fails", rule.fails)):
         if snippet:
             out.print(Text(label, style="title"))
             code = Syntax(snippet, "yaml", theme="ansi_dark", background_color="default")
-            out.print(Padding(code, (0, 0, 1, 2)))
+            out.print(Padding(code, (0, 0, 1, 2), expand=False))
     out.print(Text("How to fix", style="title"))
-    out.print(Padding(rule.hint, (0, 0, 0, 2)))
+    out.print(Padding(rule.hint, (0, 0, 0, 2), expand=False))
 
 
 @app.command("schema")

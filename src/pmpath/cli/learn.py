@@ -167,9 +167,9 @@ def skill_(
         mark = "[x]" if concept.id in state.ticked else "[ ]"
         out.print(Text(f"{mark} {concept.title}", style="bold"),
                   Text(f"  ({concept.id})", style="muted"))
-        out.print(Padding(concept.explanation, (0, 0, 0, 4)))
+        out.print(Padding(concept.explanation, (0, 0, 0, 4), expand=False))
         out.print(Padding(Text("Practice: ", style="bold") + Text(concept.practice),
-                          (0, 0, 1, 4)))
+                          (0, 0, 1, 4), expand=False))
     if skill.exercises:
         out.print(Text("Exercises", style="title"))
     for exercise, progress in zip(skill.exercises, exercises, strict=True):
@@ -180,7 +180,7 @@ def skill_(
                        + (f"; {params}" if params else "") + f") — {status}", style="muted"))
         where = progress.path if progress else f"{skill.folder}/…"
         out.print(Padding(f"Your file: {where} · hints: `pmpath hint {exercise.id}`",
-                          (0, 0, 0, 4)))
+                          (0, 0, 0, 4), expand=False))
     if ws is None:
         out.print(Text("\nTick concepts and grade exercises inside a workspace "
                        "(`pmpath init my-pm-path`).", style="muted"))
