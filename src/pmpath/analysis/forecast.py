@@ -86,7 +86,7 @@ def _validate(throughput: Sequence[int], items: int, trials: int) -> None:
         raise ValueError(f"trials must be a whole number, at least 1, got {trials!r}")
     if items > 0 and not any(throughput):
         raise ValueError(
-            "throughput history is all zeros: no amount of periods would finish the items"
+            "throughput history is all zeros: no number of periods would finish the work"
         )
 
 

@@ -54,9 +54,11 @@ def certs(as_json: bool = JSON_OPTION) -> None:
 
     out = console()
     for item in data["certifications"]:
-        out.print(Text(item["name"], style="title"), Text(f"  ({item['body']})", style="muted"))
+        out.print(Text(item["name"], style="title"),
+                  Text(f"  ({item['body']})", style="muted"))
         out.print(Padding(item["focus"], (0, 0, 0, 4), expand=False))
-        out.print(Padding(Text("For: ", style="bold") + Text(item["for_whom"]), (0, 0, 1, 4), expand=False))
+        out.print(Padding(Text("For: ", style="bold") + Text(item["for_whom"]), (0, 0, 1, 4),
+                          expand=False))
     out.print(Text("When to certify", style="title"))
     out.print(Padding(data["advice"]["when"], (0, 0, 0, 4), expand=False))
 
