@@ -98,6 +98,38 @@ def test_beasley_1990_exam_completion_time_critical_path_and_floats() -> None:
     assert schedule.activities["9"].latest_finish == 22  # L[8]
 
 
+# J. E. Beasley, OR-Notes, "Network analysis - activity on node tutorial question"
+# (people.brunel.ac.uk/~mastjjb/jeb/or/nettut1q.html) and its answer (nettut1a.html):
+# activity times 1, 4, 2, 6, 2, 5, 3, 6, 1 weeks; 1 before 3; 2 before 4, 5, 6; 3 before
+# 5, 6; 4 before 7; 5 before 8; 6 and 7 before 9. Completion 14 weeks, critical
+# activities 2, 4, 7 and 9.
+BEASLEY_AON_TUTORIAL = [
+    Activity("1", 1),
+    Activity("2", 4),
+    Activity("3", 2, ("1",)),
+    Activity("4", 6, ("2",)),
+    Activity("5", 2, ("2", "3")),
+    Activity("6", 5, ("2", "3")),
+    Activity("7", 3, ("4",)),
+    Activity("8", 6, ("5",)),
+    Activity("9", 1, ("6", "7")),
+]
+
+
+def test_beasley_activity_on_node_tutorial() -> None:
+    """Completion 14, critical path 2-4-7-9, and the total floats of the answer page
+    (latest start minus earliest start): 1: 3, 3: 3, 5: 2, 6: 4, 8: 2."""
+    schedule = critical_path_method(BEASLEY_AON_TUTORIAL)
+    assert schedule.duration == 14
+    assert schedule.critical_path == ["2", "4", "7", "9"]
+    floats = {activity_id: item.total_float for activity_id, item in schedule.activities.items()}
+    assert floats == {"1": 3, "2": 0, "3": 3, "4": 0, "5": 2, "6": 4, "7": 0, "8": 2, "9": 0}
+    earliest = {activity_id: item.earliest_start
+                for activity_id, item in schedule.activities.items()}
+    assert earliest == {"1": 0, "2": 0, "3": 1, "4": 4, "5": 4, "6": 4, "7": 10, "8": 6,
+                        "9": 13}
+
+
 def test_every_critical_activity_has_zero_float_and_others_do_not() -> None:
     schedule = critical_path_method(BEASLEY_1990)
     critical = {item.id for item in schedule.activities.values() if item.is_critical}
