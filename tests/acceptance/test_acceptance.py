@@ -149,7 +149,8 @@ FLAWS = [
     ("project-plan.milestone-outside.yaml", "plan.milestones", "error", {"milestones[1].date"}, []),
     ("project-plan.placeholder.yaml", "common.placeholder", "error", {"sponsor"}, []),
 
-    ("capacity-plan.overcommitted.yaml", "capacity.overcommitted", "error", {"commitments"}, ["260"]),
+    ("capacity-plan.overcommitted.yaml", "capacity.overcommitted", "error", {"commitments"},
+     ["260"]),
     ("capacity-plan.seven-members.yaml", "capacity.team-size", "error", {"members"}, ["7", "8"]),
     ("capacity-plan.fte-1-5.yaml", "capacity.fte", "error", {"members[3].fte"}, ["1.5"]),
     ("capacity-plan.focus-095.yaml", "capacity.focus", "warning", {"focus_factor"}, ["0.95"]),
@@ -173,7 +174,8 @@ FLAWS = [
     ("launch-plan.unknown-dep.yaml", "launch.dependencies", "error",
      {"tasks[7].depends_on", "tasks[7].depends_on[1]"}, ["T99"]),
     ("launch-plan.overrun-ga.yaml", "launch.fits", "error", {"ga_date"}, ["2027-04-14"]),
-    ("launch-plan.rollout-backwards.yaml", "launch.rollout", "error", {"rollout[3].percent", "rollout[3]"}, []),
+    ("launch-plan.rollout-backwards.yaml", "launch.rollout", "error",
+     {"rollout[3].percent", "rollout[3]"}, []),
     ("launch-plan.go-no-go-after-ga.yaml", "launch.go-no-go", "error", {"go_no_go.date"}, []),
     ("launch-plan.exit-criterion-no-number.yaml", "launch.exit-criteria", "error",
      {"phases[1].exit_criteria[1]"}, []),
@@ -188,7 +190,8 @@ FLAWS = [
      {"risks[0].contingency", "risks[0]"}, ["R-001"]),
     ("risk-register.closed-no-reason.yaml", "risk.closed-reason", "error",
      {"risks[5].closed_reason", "risks[5]"}, ["R-006"]),
-    ("risk-register.opportunity-mitigate.yaml", "risk.response", "error", {"risks[7].response"}, []),
+    ("risk-register.opportunity-mitigate.yaml", "risk.response", "error",
+     {"risks[7].response"}, []),
     ("risk-register.too-few.yaml", "risk.count", "error", {"risks"}, ["7"]),
     ("risk-register.future-history.yaml", "risk.dates", "error", {"risks[8].history[1].date"}, []),
     ("risk-register.missing-probability.yaml", "common.schema", "error",
@@ -203,7 +206,8 @@ def test_flaw_is_reported(name, rule, severity, wheres, needles):
     hits = [f for f in art["findings"] if f["rule"] == rule]
     assert hits, f"no {rule} finding; got {[(f['rule'], f['where']) for f in art['findings']]}"
     match = [f for f in hits if f["where"] in wheres]
-    assert match, f"{rule} reported at {[f['where'] for f in hits]}, expected one of {sorted(wheres)}"
+    assert match, (f"{rule} reported at {[f['where'] for f in hits]}, "
+                   f"expected one of {sorted(wheres)}")
     f = match[0]
     assert f["severity"] == severity
     for needle in needles:
