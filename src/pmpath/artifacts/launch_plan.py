@@ -47,13 +47,18 @@ from pydantic import ConfigDict, Field
 from pmpath.analysis.calendar import WorkCalendar
 from pmpath.analysis.schedule import Activity, DatedSchedule, ScheduleError, dated_schedule
 from pmpath.artifacts.base import ArtifactModel, GradeContext, KindSpec, Outcome, Rule, path_of
-from pmpath.artifacts.project_plan import dependency_problems, loop_text
+from pmpath.artifacts.network import (
+    cycle_message,
+    dependency_problems,
+    listed,
+    loop_text,
+    report_dependencies,
+)
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Duration = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
 Capacity = Annotated[int, Field(strict=True, ge=1)]
 
-MAX_LISTED = 6
 MAX_RANGES = 3
 
 COMPARATOR = re.compile(
@@ -228,7 +233,7 @@ def launch_schedule(doc: LaunchPlan) -> LaunchSchedule:
     problems = dependency_problems([task.id for task in doc.tasks],
                                    [task.depends_on for task in doc.tasks])
     if problems.cycle:
-        raise ScheduleError(cycle_message(problems.cycle))
+        raise ScheduleError(cycle_message(problems.cycle, "task"))
     if problems.unknown:
         position, _, missing = problems.unknown[0]
         raise ScheduleError(f"task {doc.tasks[position].id} depends on '{missing}', which is "
@@ -238,13 +243,6 @@ def launch_schedule(doc: LaunchPlan) -> LaunchSchedule:
         raise ScheduleError(f"the task id {task_id} is used more than once (again at "
                             f"tasks[{position}])")
     return _compute(doc)
-
-
-def cycle_message(cycle: Sequence[str]) -> str:
-    if len(cycle) == 2:
-        return f"task {cycle[0]} depends on itself, so it can never start"
-    return (f"tasks depend on each other in a loop: {loop_text(cycle)} (each waits for the "
-            "next), so none of them can ever start")
 
 
 def weekly_peaks(schedule: LaunchSchedule, resource: str, first_week: dt.date,
@@ -424,13 +422,6 @@ RULES: tuple[Rule, ...] = (
 # -- helpers --------------------------------------------------------------------------
 
 
-def _listed(items: Sequence[str]) -> str:
-    shown = ", ".join(items[:MAX_LISTED])
-    if len(items) > MAX_LISTED:
-        shown += f" … ({len(items)} in all)"
-    return shown
-
-
 def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
@@ -448,26 +439,9 @@ def _span(first: dt.date, last: dt.date) -> str:
 
 
 def _check_dependencies(doc: LaunchPlan, out: Outcome) -> bool:
-    ids = [task.id for task in doc.tasks]
-    problems = dependency_problems(ids, [task.depends_on for task in doc.tasks])
-    for position, task_id in problems.repeated:
-        out.add("launch.dependencies", path_of("tasks", position, "id"),
-                f"the task id {task_id} is used more than once, so depends_on: [{task_id}] "
-                "would be ambiguous",
-                hint=f"Give this task its own id, e.g. {task_id}b.")
-    for position, index, missing in problems.unknown:
-        out.add("launch.dependencies", path_of("tasks", position, "depends_on", index),
-                f"{doc.tasks[position].id} depends on '{missing}', which is not a task in "
-                "this plan",
-                hint=f"Use the id of an existing task ({_listed(ids)}), or remove "
-                     f"'{missing}'.")
-    if problems.cycle:
-        first = ids.index(problems.cycle[0])
-        out.add("launch.dependencies", path_of("tasks", first, "depends_on"),
-                cycle_message(problems.cycle),
-                hint="Decide which of these tasks really has to finish first and remove the "
-                     "dependency that points back to it.")
-    return not problems
+    return report_dependencies(out, "launch.dependencies", "tasks", "task",
+                               [task.id for task in doc.tasks],
+                               [task.depends_on for task in doc.tasks])
 
 
 def _check_refs(doc: LaunchPlan, out: Outcome) -> None:
@@ -478,12 +452,12 @@ def _check_refs(doc: LaunchPlan, out: Outcome) -> None:
         if _blank(task.phase):
             out.add("launch.refs", path_of("tasks", index, "phase"),
                     f"task {task.id} ({task.name}) does not say which phase it belongs to",
-                    hint=f"Set phase to one of {_listed(phase_ids)}." if phase_ids else
+                    hint=f"Set phase to one of {listed(phase_ids)}." if phase_ids else
                     "Define the launch phases under phases and name one here.")
         elif task.phase not in phases:
             out.add("launch.refs", path_of("tasks", index, "phase"),
                     f"task {task.id} is in phase '{task.phase}', which is not in phases",
-                    hint=f"Use a phase id from phases ({_listed(phase_ids)}) or add "
+                    hint=f"Use a phase id from phases ({listed(phase_ids)}) or add "
                          f"'{task.phase}' to phases." if phase_ids else
                          f"Add '{task.phase}' to phases.")
         if _blank(task.resource):
@@ -491,14 +465,14 @@ def _check_refs(doc: LaunchPlan, out: Outcome) -> None:
                 out.add("launch.refs", path_of("tasks", index, "resource"),
                         f"task {task.id} ({task.name}) takes {task.duration:g} working days "
                         "but names no resource to do it",
-                        hint=f"Set resource to one of {_listed(resource_ids)}."
+                        hint=f"Set resource to one of {listed(resource_ids)}."
                         if resource_ids else "Define who does the work under resources and "
                         "name it here.")
         elif task.resource not in resources:
             out.add("launch.refs", path_of("tasks", index, "resource"),
                     f"task {task.id} uses resource '{task.resource}', which is not in "
                     "resources",
-                    hint=f"Use a resource id from resources ({_listed(resource_ids)}) or add "
+                    hint=f"Use a resource id from resources ({listed(resource_ids)}) or add "
                          f"'{task.resource}' with its capacity." if resource_ids else
                          f"Add '{task.resource}' to resources with its capacity.")
 
@@ -560,7 +534,7 @@ def _check_resources(doc: LaunchPlan, schedule: LaunchSchedule, out: Outcome) ->
                    f"{'s' if resource.capacity != 1 else ''} at once but has more on "
                    f"{days} working day{'s' if days != 1 else ''}: {'; '.join(spans)}"
                    + (f"; and {more} more period{'s' if more != 1 else ''}" if more > 0 else "")
-                   + f". On {date_at(first.first, origin)}: {_listed(running)}")
+                   + f". On {date_at(first.first, origin)}: {listed(running)}")
         out.add("launch.resources", path_of("resources", index), message,
                 hint=f"Chain {' and '.join(running[:2])} with depends_on so they run one after "
                      f"the other, move one to another resource, or raise {resource.id}'s "

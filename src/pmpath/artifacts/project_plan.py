@@ -34,7 +34,6 @@ schedule metrics are left out.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -48,11 +47,18 @@ from pmpath.analysis.schedule import (
     PertResult,
     ScheduleError,
     dated_schedule,
-    find_cycle,
     pert_analysis,
     probability_of_finishing,
 )
 from pmpath.artifacts.base import ArtifactModel, GradeContext, KindSpec, Outcome, Rule, path_of
+from pmpath.artifacts.network import (
+    DependencyProblems,
+    cycle_message,
+    dependency_problems,
+    listed,
+    loop_text,
+    report_dependencies,
+)
 
 # Strict, finite numbers: 4 and 4.5 reach the rules, while "four" or a quoted "4" is a
 # schema problem. Strict validation is also the cheapest.
@@ -72,7 +78,6 @@ PHASE_NAMES = {
     "closeout": "closing",
 }
 CONFIDENCE_TARGET = 0.8
-MAX_LISTED = 6
 
 
 class Phase(ArtifactModel):
@@ -186,46 +191,6 @@ def estimate_problems(optimistic: float, likely: float, pessimistic: float) -> l
     return problems
 
 
-@dataclass(frozen=True)
-class DependencyProblems:
-    repeated: list[tuple[int, str]]
-    """(position, id) of every work item whose id was already used."""
-    unknown: list[tuple[int, int, str]]
-    """(item position, position in depends_on, missing id), in file order."""
-    cycle: list[str] | None
-    """One loop as CycleError.cycle gives it: each id depends on the next."""
-
-    def __bool__(self) -> bool:
-        return bool(self.repeated or self.unknown or self.cycle)
-
-
-def dependency_problems(ids: Sequence[str], depends_on: Sequence[Sequence[str]]) -> \
-        DependencyProblems:
-    """Repeated ids, dependencies on unknown ids, and one cycle, each in one linear pass."""
-    first_position: dict[str, int] = {}
-    repeated = []
-    for position, item_id in enumerate(ids):
-        if item_id in first_position:
-            repeated.append((position, item_id))
-        else:
-            first_position[item_id] = position
-    unknown = []
-    for position, dependencies in enumerate(depends_on):
-        seen: set[str] = set()
-        for index, dependency in enumerate(dependencies):
-            if dependency not in first_position and dependency not in seen:
-                unknown.append((position, index, dependency))
-            seen.add(dependency)
-    activities = [Activity(item_id, 1, tuple(dependencies))
-                  for item_id, dependencies in zip(ids, depends_on, strict=True)]
-    return DependencyProblems(repeated, unknown, find_cycle(activities))
-
-
-def loop_text(cycle: Sequence[str]) -> str:
-    """``["W3", "W5", "W3"]`` -> ``"W3 → W5 → W3"``."""
-    return " → ".join(cycle)
-
-
 def _compute(doc: ProjectPlan, calendar: WorkCalendar) -> ProjectSchedule:
     """The schedule of a plan already known to have sound dependencies and estimates."""
     items = [(item.id, item.estimate.optimistic, item.estimate.likely,
@@ -264,20 +229,13 @@ def project_schedule(doc: ProjectPlan) -> ProjectSchedule:
 def dependency_sentence(doc: ProjectPlan, problems: DependencyProblems) -> str:
     """The first dependency problem, in one sentence (for `pmpath schedule`)."""
     if problems.cycle:
-        return cycle_message(problems.cycle)
+        return cycle_message(problems.cycle, "work item")
     if problems.unknown:
         position, _, missing = problems.unknown[0]
         return f"work item {doc.work[position].id} depends on '{missing}', which is not a " \
                "work item in this plan"
     position, item_id = problems.repeated[0]
     return f"the work id {item_id} is used more than once (again at work[{position}])"
-
-
-def cycle_message(cycle: Sequence[str]) -> str:
-    if len(cycle) == 2:
-        return f"work item {cycle[0]} depends on itself, so it can never start"
-    return (f"work items depend on each other in a loop: {loop_text(cycle)} (each waits for "
-            "the next), so none of them can ever start")
 
 
 def schedule_metrics(schedule: ProjectSchedule) -> dict[str, Any]:
@@ -441,13 +399,6 @@ RULES: tuple[Rule, ...] = (
 # -- helpers --------------------------------------------------------------------------
 
 
-def _listed(items: Sequence[str]) -> str:
-    shown = ", ".join(items[:MAX_LISTED])
-    if len(items) > MAX_LISTED:
-        shown += f" … ({len(items)} in all)"
-    return shown
-
-
 def _normal(text: str) -> str:
     words = text.casefold().replace("&", " and ").replace("-", " ").replace("_", " ")
     return " ".join(words.split())
@@ -570,26 +521,9 @@ def _check_estimates(doc: ProjectPlan, out: Outcome) -> bool:
 
 def _check_dependencies(doc: ProjectPlan, out: Outcome) -> bool:
     """Report broken dependencies; True when the network can be scheduled."""
-    ids = [item.id for item in doc.work]
-    problems = dependency_problems(ids, [item.depends_on for item in doc.work])
-    for position, item_id in problems.repeated:
-        out.add("plan.dependencies", path_of("work", position, "id"),
-                f"the work id {item_id} is used more than once, so depends_on: [{item_id}] "
-                "would be ambiguous",
-                hint=f"Give this item its own id, e.g. {item_id}b.")
-    for position, index, missing in problems.unknown:
-        out.add("plan.dependencies", path_of("work", position, "depends_on", index),
-                f"{doc.work[position].id} depends on '{missing}', which is not a work item "
-                "in this plan",
-                hint=f"Use the id of an existing work item ({_listed(ids)}), or remove "
-                     f"'{missing}'.")
-    if problems.cycle:
-        first = ids.index(problems.cycle[0])
-        out.add("plan.dependencies", path_of("work", first, "depends_on"),
-                cycle_message(problems.cycle),
-                hint="Decide which of these items really has to finish first and remove the "
-                     "dependency that points back to it.")
-    return not problems
+    return report_dependencies(out, "plan.dependencies", "work", "work item",
+                               [item.id for item in doc.work],
+                               [item.depends_on for item in doc.work])
 
 
 def _check_traceability(doc: ProjectPlan, out: Outcome) -> None:
@@ -601,14 +535,14 @@ def _check_traceability(doc: ProjectPlan, out: Outcome) -> None:
         if _blank(item.deliverable):
             out.add("plan.traceability", where,
                     f"{item.id} does not say which deliverable it builds",
-                    hint=f"Set deliverable to one of {_listed(deliverable_ids)}"
+                    hint=f"Set deliverable to one of {listed(deliverable_ids)}"
                          if deliverable_ids else "Add the deliverable it builds to "
                          "deliverables and name it here.")
         elif item.deliverable not in known:
             out.add("plan.traceability", where,
                     f"{item.id} names deliverable '{item.deliverable}', which is not in "
                     "deliverables",
-                    hint=f"Use an existing deliverable id ({_listed(deliverable_ids)}) or add "
+                    hint=f"Use an existing deliverable id ({listed(deliverable_ids)}) or add "
                          f"'{item.deliverable}' to deliverables."
                          if deliverable_ids else
                          f"Add '{item.deliverable}' to deliverables.")

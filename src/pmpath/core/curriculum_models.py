@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pmpath.artifacts import KINDS
+from pmpath.artifacts.base import path_of
 from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
@@ -170,13 +171,7 @@ CONTENT_MODELS: dict[str, type[Strict]] = {
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(top)"
+    return path_of(*loc) or "(top)"
 
 
 def _errors(file: str, error: ValidationError) -> list[str]:
