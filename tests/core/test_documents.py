@@ -226,3 +226,21 @@ def test_an_oversized_artifact_is_graded_as_unreadable(tmp_path: Path) -> None:
     (finding,) = result.findings
     assert finding.rule == "common.unreadable" and "20 MB" in finding.message
     assert result.kind == "risk-register"
+
+
+def test_an_impossible_date_is_a_finding_with_its_place(grade) -> None:
+    result = grade("kind: sprint\nversion: 1\nstart: 2027-13-01\n")
+    [finding] = result.findings
+    assert finding.rule == "common.unreadable"
+    assert finding.where == "line 3, column 8"
+    assert finding.message.startswith("2027-13-01 is not a real date")
+
+
+def test_schema_messages_read_like_a_form_review(grade) -> None:
+    result = grade("kind: sprint\nversion: 1\nstart: 2027-01-04\nlength_days: ten\n"
+                   "backlog: 5\n")
+    messages = {finding.where: finding.message for finding in result.findings
+                if finding.rule == "common.schema"}
+    assert messages["length_days"] == "should be a whole number (found 'ten')"
+    assert messages["backlog"].startswith("should be a list")
+    assert messages["review"] == "'review' is missing"

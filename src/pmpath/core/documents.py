@@ -121,6 +121,29 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
         raise DocumentProblem(f"YAML error: {error}") from None
     except RecursionError:
         raise DocumentProblem(f"the YAML is nested more than {MAX_DEPTH} levels deep") from None
+    except (ValueError, OverflowError) as error:
+        # PyYAML turns 2027-13-01 into a date and lets the ValueError escape.
+        line, column, value = _impossible_date(text)
+        if line is not None:
+            raise DocumentProblem(f"{value} is not a real date ({error})", line + first_line - 1,
+                                  column) from None
+        raise DocumentProblem(f"a value cannot be read ({error})") from None
+
+
+_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
+
+
+def _impossible_date(text: str) -> tuple[int | None, int | None, str]:
+    """Line, column and text of the first date-shaped value that is not a calendar date."""
+    from datetime import date
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(line):
+            try:
+                date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number, match.start() + 1, match.group(0)
+    return None, None, ""
 
 
 def check_structure(data: Any) -> None:

@@ -150,16 +150,43 @@ def placeholders(data: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tupl
                          reversed(list(enumerate(value))))
 
 
+# pydantic's wording for the commonest problems, said the way a learner reads a form.
+PLAIN_SCHEMA_MESSAGES = {
+    "string_type": "should be text",
+    "int_type": "should be a whole number", "int_parsing": "should be a whole number",
+    "int_from_float": "should be a whole number",
+    "float_type": "should be a number", "float_parsing": "should be a number",
+    "bool_type": "should be true or false", "bool_parsing": "should be true or false",
+    "date_type": "should be a date like 2027-01-04",
+    "date_parsing": "should be a date like 2027-01-04",
+    "date_from_datetime_parsing": "should be a date like 2027-01-04",
+    "date_from_datetime_inexact": "should be a date like 2027-01-04, without a time",
+    "list_type": "should be a list (one '- ' line per entry, or [a, b])",
+    "dict_type": "should be a group of 'name: value' fields",
+    "model_type": "should be a group of 'name: value' fields",
+    "model_attributes_type": "should be a group of 'name: value' fields",
+}
+
+
+def _schema_message(item: dict[str, Any]) -> str:
+    kind = item["type"]
+    if kind == "missing":
+        return f"'{item['loc'][-1]}' is missing"
+    if kind == "too_short" and "min_length" in item.get("ctx", {}):
+        least = item["ctx"]["min_length"]
+        return f"needs at least {least} entr{'y' if least == 1 else 'ies'}"
+    message = PLAIN_SCHEMA_MESSAGES.get(kind) or item["msg"].removeprefix("Value error, ")
+    return message.replace("Input should be", "should be")
+
+
 def _schema_findings(error: Any, rules: dict[str, Rule]) -> list[Finding]:
     from pmpath.artifacts.base import Finding, path_of
 
     findings = []
     for item in error.errors(include_url=False):
         where = path_of(*item["loc"]) or "file"
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = f"'{item['loc'][-1]}' is missing"
-        elif "input" in item and item["type"] not in ("missing",):
+        message = _schema_message(item)
+        if item["type"] not in ("missing", "too_short") and "input" in item:
             shown = repr(item["input"])
             if len(shown) <= 60:
                 message = f"{message} (found {shown})"
