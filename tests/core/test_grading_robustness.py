@@ -1,0 +1,55 @@
+"""No artifact, however mangled, makes the grader crash: every problem is a finding.
+
+Hypothesis mutates the model answers line by line (deleting lines, replacing
+values with other types, impossible numbers and dates) and checks that
+grading returns a result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pmpath.core.grading import grade_file
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "curriculum" / "examples"
+KINDS = ["risk-register", "capacity-plan", "sprint", "project-plan", "launch-plan"]
+ODD_VALUES = ["", "null", "-1", "0", "1e309", ".nan", "[]", "{}", "x", "'5'", "true",
+              "2027-02-30", "2027-01-04T10:00:00", "[1, [2, [3]]]", "{a: 1}", "-0.5",
+              "99999999999999999999", "<placeholder>", "&a x", "*a"]
+
+
+def _mutate(text: str, choices: list[tuple[int, int, str]]) -> str:
+    lines = text.splitlines()
+    for position, action, value in choices:
+        if not lines:
+            break
+        index = position % len(lines)
+        line = lines[index]
+        if action == 0:
+            del lines[index]
+        elif ":" in line and not line.lstrip().startswith("#"):
+            key = line.split(":", 1)[0]
+            lines[index] = f"{key}: {value}"
+        else:
+            lines[index] = line + " " + value
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(choices=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3),
+                                  st.sampled_from(ODD_VALUES)), min_size=1, max_size=6))
+def test_mangled_artifacts_are_graded_not_crashed(tmp_path: Path, curriculum, kind: str,
+                                                  choices) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(_mutate((EXAMPLES / f"{kind}.yaml").read_text(), choices))
+    result = grade_file(path, as_of=date(2027, 1, 20), curriculum=curriculum)
+    assert 0 <= result.score <= 100
+    for finding in result.findings:
+        assert finding.rule and finding.where and finding.message
