@@ -272,3 +272,14 @@ def test_watch_regrades_a_file_when_it_is_saved(tmp_path: Path, monkeypatch, pmp
     assert result.stdout.count("sprint.yaml") >= 2
     assert "PASS" in result.stdout and "sprint.length" in result.stdout
     assert "Stopped watching" in result.stderr
+
+
+def test_a_fresh_template_shows_its_placeholders_as_one_row(workspace: Path, pmpath) -> None:
+    pmpath("new", "capacity-plan")
+    document = pmpath("check", "--json").json()
+    places = [f["where"] for f in document["artifacts"][0]["findings"]
+              if f["rule"] == "common.placeholder"]
+    assert len(places) > 3  # JSON lists every place...
+    text = pmpath("check").stdout
+    assert text.count("common.placeholder") == 1  # ...the screen gathers them
+    assert f"{len(places)} places" in text

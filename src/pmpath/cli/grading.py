@@ -122,17 +122,37 @@ def _show(result: "ArtifactResult") -> None:
         table.add_column("Where", overflow="fold")
         table.add_column("Problem", ratio=3)
         table.add_column("How to fix", ratio=3)
-        for finding in result.findings[:200]:
-            style = "fail" if finding.severity == "error" else "warn"
-            table.add_row(Text(finding.rule, style=style), finding.where, finding.message,
-                          finding.hint)
+        rows = _finding_rows(result.findings)
+        for rule, severity, where, problem, fix in rows[:200]:
+            style = "fail" if severity == "error" else "warn"
+            table.add_row(Text(rule, style=style), where, problem, fix)
         out.print(table)
-        if len(result.findings) > 200:
-            out.print(Text(f"… and {len(result.findings) - 200} more findings "
+        if len(rows) > 200:
+            out.print(Text(f"… and {len(rows) - 200} more findings "
                            "(`pmpath check --json` lists them all)", style="muted"))
     if result.metrics:
         _figures(result)
     out.print()
+
+
+def _finding_rows(findings: list[Any]) -> list[tuple[str, str, str, str, str]]:
+    """Table rows; a fresh template's many placeholders are gathered into one row."""
+    placeholders = [f for f in findings if f.rule == "common.placeholder"]
+    rows = []
+    gathered = False
+    for finding in findings:
+        if finding.rule == "common.placeholder" and len(placeholders) > 3:
+            if not gathered:
+                shown = ", ".join(f.where for f in placeholders[:8])
+                more = f" and {len(placeholders) - 8} more" if len(placeholders) > 8 else ""
+                rows.append((finding.rule, finding.severity, f"{len(placeholders)} places",
+                             f"template placeholders are still in {shown}{more}",
+                             finding.hint))
+                gathered = True
+            continue
+        rows.append((finding.rule, finding.severity, finding.where, finding.message,
+                     finding.hint))
+    return rows
 
 
 def _figures(result: "ArtifactResult") -> None:
