@@ -9,3 +9,28 @@ def rules_of(result) -> set[str]:
 
 def where_of(result, rule: str) -> list[str]:
     return [finding.where for finding in result.findings if finding.rule == rule]
+
+
+def rules_named_in_fixtures(folder, prefix: str) -> set[str]:
+    """Rule ids ``(prefix.name)`` that the flawed fixtures in ``folder`` say they break."""
+    import re
+
+    pattern = re.compile(r"\((" + re.escape(prefix) + r"\.[a-z-]+)\)")
+    named: set[str] = set()
+    for path in folder.glob("*.yaml"):
+        named.update(pattern.findall(path.read_text(encoding="utf-8")))
+    return named
+
+
+def render_text(kind: str, result, width: int = 80) -> str:
+    """What ``pmpath check`` draws for ``result``, as plain text at ``width`` columns."""
+    import importlib
+    import io
+
+    from rich.console import Console
+
+    module = importlib.import_module(f"pmpath.render.{kind.replace('-', '_')}")
+    buffer = io.StringIO()
+    module.render(result, Console(file=buffer, width=width, no_color=True,
+                                  force_terminal=False))
+    return buffer.getvalue()

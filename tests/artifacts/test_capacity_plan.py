@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from support import rules_of, where_of
+from support import render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.artifacts.capacity_plan import (
     RULES,
@@ -159,12 +157,7 @@ def test_each_seeded_flaw_reports_its_rule_only(grade, fixture, rule, wheres):
 
 
 def test_every_rule_has_a_flawed_fixture():
-    covered = set()
-    for path in FIXTURES.glob("*.yaml"):
-        match = re.search(r"\((capacity\.[a-z-]+)\)", path.read_text(encoding="utf-8"))
-        if match:
-            covered.add(match.group(1))
-    assert covered == SPEC_RULES
+    assert rules_named_in_fixtures(FIXTURES, "capacity") == SPEC_RULES
 
 
 def test_messages_carry_the_numbers(grade):
@@ -280,15 +273,8 @@ def test_model_answer_passes_cleanly(grade):
 # -- the picture ----------------------------------------------------------------------
 
 
-def _render(result) -> str:
-    from rich.console import Console
-
-    from pmpath.render.capacity_plan import render
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=80, no_color=True, force_terminal=False)
-    render(result, console)
-    return buffer.getvalue()
+def _render(result, width: int = 80) -> str:
+    return render_text("capacity-plan", result, width)
 
 
 def test_render_shows_members_and_totals_without_colour(grade):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from support import rules_of, where_of
+from support import render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.analysis.calendar import WorkCalendar
 from pmpath.analysis.schedule import ScheduleError
@@ -206,10 +204,7 @@ def test_each_seeded_flaw_reports_its_rule_only(grade, fixture, rule, wheres):
 
 
 def test_every_rule_has_a_flawed_fixture():
-    covered = set()
-    for path in FIXTURES.glob("*.yaml"):
-        covered.update(re.findall(r"\((launch\.[a-z-]+)\)", path.read_text(encoding="utf-8")))
-    assert covered == SPEC_RULES
+    assert rules_named_in_fixtures(FIXTURES, "launch") == SPEC_RULES
 
 
 def test_broken_dependencies_skip_the_schedule(grade):
@@ -418,14 +413,7 @@ def test_model_answer_passes_cleanly(grade):
 
 
 def _render(result, width: int = 80) -> str:
-    from rich.console import Console
-
-    from pmpath.render.launch_plan import render
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, force_terminal=False)
-    render(result, console)
-    return buffer.getvalue()
+    return render_text("launch-plan", result, width)
 
 
 def test_render_draws_gantt_and_load_without_colour(grade):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import math
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from support import rules_of, where_of
+from support import render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.analysis.calendar import WorkCalendar
 from pmpath.analysis.schedule import ScheduleError
@@ -161,10 +159,7 @@ def test_each_seeded_flaw_reports_its_rule_only(grade, fixture, wheres):
 
 
 def test_every_rule_has_a_flawed_fixture():
-    covered = set()
-    for path in FIXTURES.glob("*.yaml"):
-        covered.update(re.findall(r"\((plan\.[a-z-]+)\)", path.read_text(encoding="utf-8")))
-    assert covered == SPEC_RULES
+    assert rules_named_in_fixtures(FIXTURES, "plan") == SPEC_RULES
 
 
 def test_broken_dependencies_skip_the_schedule(grade):
@@ -402,15 +397,8 @@ def test_model_answer_passes_cleanly(grade):
 # -- the picture ----------------------------------------------------------------------
 
 
-def _render(result) -> str:
-    from rich.console import Console
-
-    from pmpath.render.project_plan import render
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=80, no_color=True, force_terminal=False)
-    render(result, console)
-    return buffer.getvalue()
+def _render(result, width: int = 80) -> str:
+    return render_text("project-plan", result, width)
 
 
 def test_render_draws_figures_and_gantt_without_colour(grade):

@@ -17,13 +17,12 @@ its first comment). Rows of clean.yaml, for the hand computations below:
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from support import rules_of, where_of
+from support import render_text, rules_of, where_of
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "risk-register"
@@ -332,14 +331,6 @@ def test_large_register_is_graded_with_exact_counts(grade):
     assert len(result.findings) == 100
 
 
-def render_text(result, width: int = 80) -> str:
-    from rich.console import Console
-
-    from pmpath.render.risk_register import render
-
-    buffer = io.StringIO()
-    render(result, Console(file=buffer, width=width, no_color=True, color_system=None))
-    return buffer.getvalue()
 
 
 def cells(line: str) -> list[str]:
@@ -347,7 +338,7 @@ def cells(line: str) -> list[str]:
 
 
 def test_heat_map_render_reads_without_colour(grade):
-    text = render_text(grade(fixture("stale-open-risk.yaml")))
+    text = render_text("risk-register", grade(fixture("stale-open-risk.yaml")))
     lines = text.splitlines()
     assert all(len(line) <= 80 for line in lines)
     rows = {cells(line)[0]: cells(line)[1:] for line in lines

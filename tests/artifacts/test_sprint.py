@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from support import rules_of, where_of
+from support import render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.artifacts.sprint import (
     RULES,
@@ -132,10 +130,7 @@ def test_each_seeded_flaw_reports_its_rule_only(grade, fixture, rule, wheres):
 
 
 def test_every_rule_has_a_flawed_fixture():
-    covered = set()
-    for path in FIXTURES.glob("*.yaml"):
-        covered.update(re.findall(r"\((sprint\.[a-z-]+)\)", path.read_text(encoding="utf-8")))
-    assert covered == SPEC_RULES
+    assert rules_named_in_fixtures(FIXTURES, "sprint") == SPEC_RULES
     assert {rule for _, rule, _ in SEEDED} == SPEC_RULES
 
 
@@ -333,15 +328,8 @@ def test_model_answer_passes_cleanly(grade):
 # -- the picture ----------------------------------------------------------------------
 
 
-def _render(result) -> str:
-    from rich.console import Console
-
-    from pmpath.render.sprint import render
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=80, no_color=True, force_terminal=False)
-    render(result, console)
-    return buffer.getvalue()
+def _render(result, width: int = 80) -> str:
+    return render_text("sprint", result, width)
 
 
 def test_render_draws_every_day(grade):
