@@ -6,10 +6,11 @@ stale. Every problem is reported as ``<file>: <key path>: <message>``.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pmpath.artifacts import KINDS
 from pmpath.artifacts.base import path_of
@@ -23,11 +24,35 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class ChoiceModel(Strict):
+    text: Text
+    correct: bool = False
+    why: Text
+    """One sentence: why this choice is right, or what it gets wrong."""
+
+
+class QuestionModel(Strict):
+    """A multiple-choice knowledge check: three or more choices, exactly one right."""
+
+    prompt: Text
+    choices: list[ChoiceModel] = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _one_right_answer(self) -> QuestionModel:
+        right = sum(1 for choice in self.choices if choice.correct)
+        if right != 1:
+            raise ValueError(f"needs exactly one choice with 'correct: true', found {right}")
+        return self
+
+
 class ConceptModel(Strict):
     id: Id
     title: Text
     explanation: Text
     practice: Text
+    solo: Text | None = None
+    """The practice task for a learner without a team, sponsor or live project."""
+    questions: list[QuestionModel] = Field(default_factory=list)
 
 
 class ExerciseModel(Strict):
@@ -64,6 +89,12 @@ class ExerciseModel(Strict):
         return value
 
 
+class ReadingModel(Strict):
+    title: Text
+    by: Text
+    """The organisation or author that publishes it."""
+
+
 class SkillModel(Strict):
     id: Id
     title: Text
@@ -71,6 +102,8 @@ class SkillModel(Strict):
     weeks: float = Field(gt=0, le=52)
     concepts: list[ConceptModel] = Field(min_length=1)
     exercises: list[ExerciseModel] = Field(default_factory=list)
+    reading: list[ReadingModel] = Field(default_factory=list)
+    """Primary sources for the skill, by title and organisation."""
 
 
 class DurationModel(Strict):
@@ -106,6 +139,8 @@ class CertificationModel(Strict):
     body: Text
     focus: Text
     for_whom: Text
+    checked_on: date | None = None
+    """When these facts were last checked against the certifying body's own pages."""
 
 
 class CertAdviceModel(Strict):
