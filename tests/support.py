@@ -24,13 +24,14 @@ def rules_named_in_fixtures(folder, prefix: str) -> set[str]:
 
 def render_text(kind: str, result, width: int = 80) -> str:
     """What ``pmpath check`` draws for ``result``, as plain text at ``width`` columns."""
-    import importlib
     import io
 
     from rich.console import Console
 
-    module = importlib.import_module(f"pmpath.render.{kind.replace('-', '_')}")
+    from pmpath.kinds import spec_of
+    from pmpath.kinds.base import lazy
+
     buffer = io.StringIO()
-    module.render(result, Console(file=buffer, width=width, no_color=True,
-                                  force_terminal=False))
+    lazy(spec_of(kind).renderer)(result, Console(file=buffer, width=width, no_color=True,
+                                                 force_terminal=False))
     return buffer.getvalue()

@@ -15,3 +15,563 @@ that need them, so importing this module stays cheap.
 """
 
 from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pmpath.core.curriculum import Curriculum
+    from pmpath.core.grading import ArtifactResult
+    from pmpath.core.workspace import Workspace
+    from pmpath.kinds.base import Figures, Finding, KindSpec, Rule
+
+WorkspaceLike = "Workspace | str | os.PathLike[str] | None"
+
+
+# -- workspace ---------------------------------------------------------------------------
+
+
+def open_workspace(workspace: Any = None) -> Workspace | None:
+    """The workspace at ``workspace`` (a folder or a Workspace), else around the current
+    folder (or ``PMPATH_WORKSPACE``); None when there is none."""
+    from pmpath.core.workspace import Workspace, open_workspace as find
+
+    if isinstance(workspace, Workspace):
+        return workspace
+    return find(workspace)
+
+
+def curriculum_of(ws: Workspace | None) -> Curriculum:
+    """The workspace's curriculum, or the bundled one outside a workspace."""
+    if ws is not None:
+        return ws.curriculum()
+    from pmpath.core.curriculum import default_curriculum_root, load_curriculum
+
+    return load_curriculum(default_curriculum_root())
+
+
+# -- kinds -------------------------------------------------------------------------------
+
+
+def kinds() -> dict[str, str]:
+    """Every artifact kind pmpath grades, with what a learner calls it (no heavy imports)."""
+    from pmpath.kinds import KINDS, is_built
+
+    return {kind: info.label for kind, info in KINDS.items() if is_built(kind)}
+
+
+def kind_spec(kind: str) -> KindSpec:
+    """The declaration of ``kind``; a UsageError (with "did you mean") for an unknown one."""
+    from pmpath.core.errors import UsageError
+    from pmpath.core.grading import did_you_mean
+    from pmpath.kinds import spec_of
+
+    known = kinds()
+    if kind not in known:
+        raise UsageError(f"no artifact kind '{kind}'{did_you_mean(kind, known)}; kinds: "
+                         + ", ".join(known))
+    return spec_of(kind)
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+@dataclass
+class PathError:
+    """A path given to ``check`` that cannot be opened (a usage error, exit 2)."""
+
+    path: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass
+class CheckReport:
+    """What ``check`` found: one result per artifact, and the paths it could not open."""
+
+    as_of: date
+    artifacts: list[ArtifactResult]
+    errors: list[PathError] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.errors and all(result.passed for result in self.artifacts)
+
+    @property
+    def internal_errors(self) -> bool:
+        return any(result.internal_errors for result in self.artifacts)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``pmpath check --json`` document (DESIGN.md, "The check contract")."""
+        document: dict[str, Any] = {
+            "version": 1, "as_of": self.as_of.isoformat(), "passed": self.passed,
+            "artifacts": [result.as_json() for result in self.artifacts]}
+        if self.errors:
+            document["errors"] = [error.as_dict() for error in self.errors]
+        return document
+
+
+def check(paths: Iterable[str | os.PathLike[str]] = (), as_of: date | None = None,
+          workspace: Any = None, *, record: bool = True) -> CheckReport:
+    """Grade artifacts rule by rule.
+
+    ``paths`` are files or folders (folders are searched for files with a ``kind:``);
+    with none, the whole workspace is graded. ``as_of`` is the date rules that depend
+    on today use (default: today). ``workspace`` is a folder or a Workspace (default:
+    the one around the current folder, if any). Inside a workspace each result is
+    recorded in its progress unless ``record`` is False.
+
+    A file that cannot be parsed is a ``common.unreadable`` finding; a path that does
+    not exist or cannot be opened goes to ``report.errors`` and the rest are graded.
+    """
+    from pmpath.core.errors import UsageError
+    from pmpath.core.grading import find_artifacts, grade_file
+
+    ws = open_workspace(workspace)
+    day = as_of or today()
+    given = [Path(path) for path in paths]
+    errors: list[PathError] = []
+    targets: list[Path] = []
+    if not given:
+        if ws is None:
+            raise UsageError("give the files to check, or run inside a workspace "
+                             "(`pmpath init my-pm-path`) to check all your artifacts")
+        targets = find_artifacts(ws.root)
+    for path in given:
+        problem = _unopenable(path)
+        if problem is not None:
+            errors.append(PathError(str(path), problem))
+        elif path.is_dir():
+            targets.extend(find_artifacts(path))
+        else:
+            targets.append(path)
+    curriculum = curriculum_of(ws)
+    ignore = ws.ignored_rules if ws else []
+    results = []
+    for path in targets:
+        inside = ws is not None and ws.contains(path)
+        shown = ws.relative(path) if inside else str(path)  # type: ignore[union-attr]
+        folder = shown.split("/", 1)[0] if inside and "/" in shown else None
+        results.append(grade_file(path, as_of=day, curriculum=curriculum, display_path=shown,
+                                  folder=folder, ignore=ignore))
+    if record and ws is not None:
+        _record(ws, results)
+    return CheckReport(as_of=day, artifacts=results, errors=errors)
+
+
+def _unopenable(path: Path) -> str | None:
+    """Why ``path`` cannot be opened for checking, or None."""
+    try:
+        if path.is_dir():
+            os.listdir(path)
+            return None
+        with path.open("rb"):
+            return None
+    except FileNotFoundError:
+        return "no such file or folder"
+    except PermissionError:
+        return "permission denied"
+    except OSError as error:
+        return error.strerror or str(error)
+
+
+def _record(ws: Workspace, results: list[ArtifactResult]) -> None:
+    """Remember each graded artifact in the workspace so `next` and `path` move on."""
+    from datetime import datetime
+
+    from pmpath.core.state import CheckRecord, update_state
+
+    recordable = [r for r in results if r.sha256 and r.file is not None
+                  and ws.contains(r.file) and r.file.exists()]
+    if not recordable:
+        return
+    now = datetime.now().replace(microsecond=0)
+    with update_state(ws.state_path, ws.lock_path) as state:
+        for result in recordable:
+            stat = result.file.stat()  # type: ignore[union-attr] - filtered above
+            state.checks[result.path] = CheckRecord(
+                kind=result.kind, exercise=result.exercise, passed=result.passed,
+                score=result.score, errors=result.errors, warnings=result.warnings,
+                sha256=result.sha256 or "", checked_at=now, size=stat.st_size,
+                mtime_ns=stat.st_mtime_ns)
+
+
+def today() -> date:
+    """Today's date; ``PMPATH_TODAY`` pins it for demos and tests."""
+    pinned = os.environ.get("PMPATH_TODAY")
+    if pinned:
+        from pmpath.core.errors import UsageError
+
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise UsageError(f"PMPATH_TODAY must be a date like 2027-01-20, not '{pinned}'") \
+                from None
+    return date.today()
+
+
+# -- load --------------------------------------------------------------------------------
+
+
+@dataclass
+class Loaded:
+    """A file read and validated: its kind, the model (None when invalid) and problems."""
+
+    path: Path
+    kind: str | None
+    artifact: Any
+    problems: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return self.artifact is not None
+
+
+def load(path: str | os.PathLike[str]) -> Loaded:
+    """Read an artifact file and validate it against its kind's model.
+
+    Never raises for a bad file: ``problems`` holds the ``common.unreadable`` or
+    ``common.schema`` findings and ``artifact`` is None. A path that cannot be opened
+    is a UsageError.
+    """
+    from pydantic import ValidationError
+
+    from pmpath.core.documents import DocumentProblem, load_document
+    from pmpath.core.errors import UsageError
+    from pmpath.kinds import KINDS, spec_of
+    from pmpath.kinds.base import Context, Found
+    from pmpath.kinds.common import COMMON
+
+    file = Path(path)
+    problem = _unopenable(file)
+    if problem is not None or file.is_dir():
+        raise UsageError(f"{file}: {problem or 'is a folder, not a file'}")
+    problems: list[Finding] = []
+    context = Context(as_of=today(), params={})
+
+    def common(rule_id: str, subject: Any) -> None:
+        COMMON.checks[rule_id](subject, context, Found(COMMON.by_id[rule_id], problems))
+
+    try:
+        document = load_document(file)
+    except DocumentProblem as error:
+        common("common.unreadable", error)
+        return Loaded(file, None, None, problems)
+    kind = document.data.get("kind")
+    if kind not in KINDS:
+        raise UsageError(f"{file} has no 'kind:' pmpath knows (kinds: {', '.join(KINDS)})")
+    try:
+        return Loaded(file, kind, spec_of(kind).model.model_validate(document.data), [])
+    except ValidationError as error:
+        common("common.schema", error)
+        return Loaded(file, kind, None, problems)
+
+
+# -- schedule ----------------------------------------------------------------------------
+
+
+@dataclass
+class Scheduled:
+    """A plan's schedule: the validated plan and its figures (the ones ``check`` reports)."""
+
+    path: Path
+    kind: str
+    plan: Any
+    figures: Figures
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": 1, "kind": self.kind, **self.figures.to_json()}
+
+
+def schedule(path: str | os.PathLike[str]) -> Scheduled:
+    """The critical-path schedule of a plan whose kind declares a scheduler.
+
+    Raises UnreadableInputError for a file that cannot be read or validated, and
+    UsageError for a kind without a scheduler or a plan that cannot be scheduled
+    (a dependency cycle, an unknown dependency).
+    """
+    from pmpath.core.errors import UnreadableInputError, UsageError
+    from pmpath.kinds import KINDS, spec_of
+    from pmpath.kinds.base import Blocked, lazy
+
+    loaded = load(path)
+    file = Path(path)
+    if loaded.kind is None:
+        first = loaded.problems[0]
+        place = f"{file}: " if first.where == "file" else f"{file} {first.where}: "
+        raise UnreadableInputError(place + first.message)
+    spec = spec_of(loaded.kind)
+    schedulable = [kind for kind in KINDS if _has_scheduler(kind)]
+    if spec.scheduler is None:
+        raise UsageError(f"{file} is a '{loaded.kind}' file; `pmpath schedule` schedules "
+                         + " and ".join(schedulable) + " files")
+    if not loaded.ok:
+        first = loaded.problems[0]
+        more = len(loaded.problems) - 1
+        raise UnreadableInputError(
+            f"{file}: {first.where}: {first.message}"
+            + (f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""),
+            hint=f"`pmpath check {file}` lists every problem with how to fix it.")
+    try:
+        figures = lazy(spec.scheduler)(loaded.artifact)
+    except Blocked as blocked:
+        raise UsageError(f"{file}: cannot schedule: {blocked.because}",
+                         hint=f"`pmpath check {file}` shows every problem with how to fix "
+                              "it.") from None
+    return Scheduled(file, loaded.kind, loaded.artifact, figures)
+
+
+def _has_scheduler(kind: str) -> bool:
+    from pmpath.kinds import is_built, spec_of
+
+    return is_built(kind) and spec_of(kind).scheduler is not None
+
+
+# -- drawing -----------------------------------------------------------------------------
+
+
+def draw(result: ArtifactResult, console: Any) -> bool:
+    """Draw an artifact's figures with its kind's terminal renderer; False if it has none."""
+    from pmpath.kinds import KINDS, spec_of
+    from pmpath.kinds.base import lazy
+
+    if result.kind not in KINDS or not result.metrics:
+        return False
+    spec = spec_of(result.kind)
+    if spec.renderer is None:
+        return False
+    lazy(spec.renderer)(result, console)
+    return True
+
+
+def draw_schedule(scheduled: Scheduled, console: Any) -> None:
+    """Draw ``pmpath schedule``'s screen with the plan kind's schedule renderer."""
+    from pmpath.kinds import spec_of
+    from pmpath.kinds.base import lazy
+
+    reference = spec_of(scheduled.kind).schedule_renderer
+    if reference is not None:
+        lazy(reference)(scheduled.plan, scheduled.figures, console)
+
+
+# -- rules -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    rule: Rule
+    kind: str | None
+    """None for the common rules every kind gets."""
+    weight: float
+
+    def to_json(self, *, examples: bool = False) -> dict[str, Any]:
+        rule = self.rule
+        document = {"id": rule.id, "kind": self.kind or "common", "severity": rule.severity,
+                    "weight": self.weight, "title": rule.title, "rationale": rule.rationale,
+                    "hint": rule.hint}
+        if examples:
+            document.update(passes=rule.passes, fails=rule.fails)
+        return document
+
+
+def rules(kind: str | None = None, workspace: Any = None) -> list[RuleInfo]:
+    """The rule catalogue (common rules first), with the curriculum's weights."""
+    from pmpath.kinds import all_specs
+    from pmpath.kinds.common import COMMON_RULES
+
+    if kind is not None:
+        kind_spec(kind)
+    weights = curriculum_of(open_workspace(workspace)).rule_weights
+    catalogue = [RuleInfo(rule, None, weights.get(rule.id, rule.weight))
+                 for rule in COMMON_RULES]
+    for spec in all_specs():
+        if kind is None or spec.kind == kind:
+            catalogue.extend(RuleInfo(rule, spec.kind, weights.get(rule.id, rule.weight))
+                             for rule in spec.rules)
+    return catalogue
+
+
+def explain(rule_id: str, workspace: Any = None) -> RuleInfo:
+    """One rule with its kind and weight; UsageError (with "did you mean") if unknown."""
+    from pmpath.core.grading import find_rule
+
+    rule, kind = find_rule(rule_id)
+    weights = curriculum_of(open_workspace(workspace)).rule_weights
+    return RuleInfo(rule, kind, weights.get(rule.id, rule.weight))
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of an artifact kind (of its front matter, for Markdown kinds)."""
+    from pmpath.core.scaffold import json_schema
+
+    return json_schema(kind_spec(kind).model, kind)
+
+
+# -- forecast ----------------------------------------------------------------------------
+
+MAX_TRIALS = 1_000_000
+PERCENTILES = (("p50", 50), ("p85", 85), ("p95", 95))
+
+
+@dataclass
+class ForecastReport:
+    """A Monte Carlo forecast: periods (and dates) by percentile, and the histogram."""
+
+    throughput: list[int]
+    items: int
+    trials: int
+    seed: int | None
+    periods: dict[str, int]
+    histogram: dict[int, int]
+    period_days: int
+    start: date | None = None
+    dates: dict[str, date] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
+            "version": 1, "periods": self.periods, "trials": self.trials,
+            "items": self.items, "throughput": self.throughput,
+            "histogram": {str(key): count for key, count in self.histogram.items()}}
+        if self.dates:
+            document["dates"] = {name: day.isoformat() for name, day in self.dates.items()}
+            document["start"] = self.start.isoformat() if self.start else None
+            document["period_days"] = self.period_days
+        return document
+
+
+def forecast(throughput: Sequence[Any] | str | None = None, items: int | None = None, *,
+             sprint_file: str | os.PathLike[str] | None = None, trials: int = 10_000,
+             seed: int | None = None, start: date | None = None,
+             period_days: int | None = None) -> ForecastReport:
+    """When will it be done? Replays past throughput at random until the items are done.
+
+    ``throughput`` is the items finished in each past period (a list, or text such as
+    "5,3,8"); ``items`` the items left. A sprint file gives both (its velocity history
+    and the points not done) and dates that start the day after the sprint. With a
+    ``start``, period k ends on the last working day of the k-th block of
+    ``period_days`` working days.
+    """
+    from pmpath.analysis.calendar import WorkCalendar
+    from pmpath.analysis.forecast import monte_carlo_periods
+    from pmpath.analysis.periods import period_end
+    from pmpath.core.errors import UsageError
+
+    inputs: dict[str, Any] = _sprint_inputs(Path(sprint_file)) if sprint_file is not None \
+        else {}
+    if isinstance(throughput, str):
+        inputs["throughput"] = _parse_throughput(throughput)
+    elif throughput is not None:
+        inputs["throughput"] = _whole_numbers(list(throughput), "--throughput")
+    if items is not None:
+        if items < 0:
+            raise UsageError(f"--items is {items}; give the number of items left, 0 or more")
+        inputs["items"] = items
+    if "throughput" not in inputs or "items" not in inputs:
+        raise UsageError("give --throughput and --items (e.g. --throughput 5,3,8 --items 40), "
+                         "or a sprint file")
+    if not 1 <= trials <= MAX_TRIALS:
+        raise UsageError(f"--trials must be between 1 and {MAX_TRIALS:,}, not {trials}")
+    if start is not None:
+        inputs["start"] = start
+    if period_days is not None:
+        if period_days < 1:
+            raise UsageError(f"--period-days must be 1 or more working days, not {period_days}")
+        inputs["period_days"] = period_days
+    days = inputs.get("period_days", 10)
+    try:
+        result = monte_carlo_periods(inputs["throughput"], inputs["items"], trials, seed)
+    except ValueError as error:
+        raise UsageError(f"cannot forecast: {error}") from None
+    periods = {name: getattr(result, name) for name, _ in PERCENTILES}
+    dates: dict[str, date] = {}
+    if "start" in inputs:
+        calendar = WorkCalendar(inputs.get("holidays", ()))
+        dates = {name: period_end(calendar, inputs["start"], value, days)
+                 for name, value in periods.items()}
+    return ForecastReport(throughput=inputs["throughput"], items=inputs["items"],
+                          trials=result.trials, seed=seed, periods=periods,
+                          histogram=dict(result.histogram), period_days=days,
+                          start=inputs.get("start"), dates=dates)
+
+
+def histogram_rows(histogram: dict[int, int]) -> list[tuple[int, int, int]]:
+    """(first periods, last periods, trials) per bar of a forecast's histogram."""
+    from pmpath.analysis.histogram import histogram_rows as rows
+
+    return rows(histogram)
+
+
+def _whole_numbers(values: list[Any], what: str) -> list[int]:
+    from pmpath.analysis.forecast import whole_numbers
+    from pmpath.core.errors import UsageError
+
+    try:
+        return whole_numbers(values, what)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _parse_throughput(text: str) -> list[int]:
+    from pmpath.core.errors import UsageError
+
+    parts = [part for part in text.replace(";", ",").replace(" ", ",").split(",") if part]
+    if not parts:
+        raise UsageError("--throughput is empty: give the items finished in each past period, "
+                         "e.g. --throughput 5,3,8,6")
+    return _whole_numbers(parts, "--throughput")
+
+
+def _sprint_inputs(path: Path) -> dict[str, Any]:
+    """Throughput, items left and next-sprint dates from a sprint file (read raw)."""
+    from pmpath.core.documents import DocumentProblem, load_document
+    from pmpath.core.errors import UnreadableInputError, UsageError
+    from pmpath.kinds import spec_of
+
+    try:
+        data = load_document(path).data
+    except DocumentProblem as problem:
+        place = f"{path}: " if problem.where == "file" else f"{path} {problem.where}: "
+        raise UnreadableInputError(place + problem.message) from None
+    kind = data.get("kind")
+    reader = None
+    if isinstance(kind, str):
+        from pmpath.kinds import KINDS, is_built
+
+        if kind in KINDS and is_built(kind):
+            reader = spec_of(kind).forecast_inputs
+    if reader is None:
+        raise UsageError(f"{path} is not a sprint file (kind: sprint); `pmpath forecast` reads "
+                         "velocity_history and the backlog from one")
+    from pmpath.kinds.base import lazy
+
+    try:
+        return lazy(reader)(data)
+    except ValueError as error:
+        raise UsageError(f"{path}: {error}") from None
+
+
+# -- new ---------------------------------------------------------------------------------
+
+
+def new(kind: str, name: str | None = None, *, force: bool = False,
+        workspace: Any = None) -> Any:
+    """Write ``kind``'s template into the workspace (its exercise's skill folder).
+
+    Never overwrites a file unless ``force``; with ``force`` the old file is backed up
+    under ``.pmpath/backups/`` first. Returns a Scaffold (path, exercise, created,
+    backup); ``created`` is False when the file existed and was left untouched.
+    """
+    from pmpath.core.scaffold import scaffold
+    from pmpath.core.workspace import require_workspace
+
+    kind_spec(kind)
+    ws = open_workspace(workspace) if workspace is not None else None
+    ws = ws or require_workspace(None if workspace is None else workspace)
+    return scaffold(ws, ws.curriculum(), kind, name, force)

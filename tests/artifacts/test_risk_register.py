@@ -41,7 +41,7 @@ def fixture(name: str) -> str:
 
 
 def test_rules_are_exactly_the_spec_rules_with_their_severities():
-    from pmpath.artifacts.risk_register import SPEC
+    from pmpath.kinds.risk_register import SPEC
 
     assert {rule.id: rule.severity for rule in SPEC.rules} == SPEC_RULES
     assert SPEC.kind == "risk-register"
@@ -235,8 +235,8 @@ def test_count_message_and_exercise_parameter(grade):
 def test_min_risks_comes_from_the_exercise_parameters():
     import yaml
 
-    from pmpath.artifacts.base import GradeContext
-    from pmpath.artifacts.risk_register import SPEC
+    from pmpath.kinds.base import Context as GradeContext
+    from pmpath.kinds.risk_register import SPEC
 
     model = SPEC.model.model_validate(yaml.safe_load(fixture("seven-risks.yaml")))
     seven = SPEC.grade(model, GradeContext(as_of=AS_OF, params={"min_risks": 7}))
@@ -356,7 +356,7 @@ def test_heat_map_render_reads_without_colour(grade):
 
 
 def test_heat_map_render_shortens_long_id_lists(grade):
-    from pmpath.render.risk_register import id_list
+    from pmpath.kinds.risk_register.render import id_list
 
     assert id_list([]) == "none"
     assert id_list([f"R-{i}" for i in range(20)]).endswith("R-14 … and 5 more")

@@ -306,7 +306,7 @@ def test_forecast_bad_sprint_files(tmp_path: Path):
 
 
 def test_histogram_rows_group_long_ranges():
-    from pmpath.cli.planning import histogram_rows
+    from pmpath.analysis.histogram import histogram_rows
 
     assert histogram_rows({3: 5, 4: 10, 6: 1}) == [(3, 3, 5), (4, 4, 10), (5, 5, 0), (6, 6, 1)]
     grouped = histogram_rows({value: 1 for value in range(100)}, max_rows=25)

@@ -151,3 +151,32 @@ def monte_carlo_periods(
         trials=trials,
         histogram=histogram,
     )
+
+
+def whole_numbers(values: Sequence[object], what: str) -> list[int]:
+    """Whole, non-negative numbers (5 or 5.0, or text such as "5" for ``--throughput``).
+
+    Raises ValueError with a sentence naming the value that is not one.
+    """
+    numbers = []
+    for index, raw in enumerate(values):
+        value: object = raw
+        if isinstance(raw, str) and what == "--throughput":
+            label = f"{what} value '{raw}'"
+            try:
+                value = float(raw)
+            except ValueError:
+                value = None
+        else:  # a value from a file, named by its place
+            label = f"{what}[{index}] ({raw!r})"
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not math.isfinite(value):
+            raise ValueError(f"{label} is not a number; give whole numbers of items finished "
+                             "per period, e.g. 5,3,8")
+        if value < 0:
+            raise ValueError(f"{label} is negative; a period cannot finish fewer than 0 items")
+        if value != int(value):
+            raise ValueError(f"{label} is not a whole number; count whole items finished per "
+                             "period")
+        numbers.append(int(value))
+    return numbers

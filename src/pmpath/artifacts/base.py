@@ -92,6 +92,17 @@ class KindSpec:
     defaults: Mapping[str, Any] = field(default_factory=dict)
     """Exercise parameters used when no curriculum exercise gives them."""
 
+    @property
+    def params(self) -> dict[str, Any]:
+        from pmpath.kinds.base import Param
+
+        return {name: Param(type(value), value) for name, value in self.defaults.items()}
+
+    scheduler = None
+    schedule_renderer = None
+    forecast_inputs = None
+    renderer = None
+
     def outcome(self) -> Outcome:
         return Outcome(rules=self.rule_map)
 

@@ -5,11 +5,10 @@ import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
-from pmpath.cli.output import print_json
+from pmpath.cli.output import JSON_OPTION, print_json
 
 app = command_group()
 
-JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of text.")
 
 
 def _content(name: str) -> dict:

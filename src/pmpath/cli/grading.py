@@ -8,15 +8,14 @@ import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
-from pmpath.cli.output import echo, message, print_json, styled, success, today, warning
+from pmpath.cli.output import JSON_OPTION, echo, message, print_json, styled, success, warning
 
 app = command_group()
 
 if TYPE_CHECKING:
+    from pmpath.api import CheckReport
     from pmpath.core.grading import ArtifactResult
-    from pmpath.core.workspace import Workspace
 
-JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of text.")
 
 
 @app.command("new")
@@ -28,10 +27,10 @@ def new(
                                help="Replace an existing file; the old one is backed up first."),
 ) -> None:
     """Write a fresh template for an exercise into its skill folder."""
-    from pmpath.core.scaffold import scaffold
+    from pmpath import api
 
     ws = session.workspace()
-    result = scaffold(ws, ws.curriculum(), kind, name, force)
+    result = api.new(kind, name, force=force, workspace=ws)
     shown = ws.relative(result.path)
     if not result.created:
         warning(f"{shown} already exists; your file is untouched. Edit it, or run "
@@ -44,59 +43,6 @@ def new(
         echo(f"Exercise: {result.exercise.title}")
     echo(f"Fill in every <placeholder>, then run {styled(f'pmpath check {shown}', 'command')}. "
          f"Stuck? {styled('pmpath hint', 'command')}")
-
-
-def _targets(ws: "Workspace | None", paths: list[Path]) -> list[Path]:
-    from pmpath.core.errors import UsageError
-    from pmpath.core.grading import find_artifacts
-
-    if not paths:
-        if ws is None:
-            raise UsageError("give the files to check, or run inside a workspace "
-                             "(`pmpath init my-pm-path`) to check all your artifacts")
-        return find_artifacts(ws.root)
-    targets: list[Path] = []
-    for path in paths:
-        targets.extend(find_artifacts(path) if path.is_dir() else [path])
-    return targets
-
-
-def _grade_all(ws: "Workspace | None", targets: list[Path], as_of: Any) -> "list[ArtifactResult]":
-    from pmpath.core.grading import grade_file
-
-    curriculum = session.curriculum(ws)
-    ignore = ws.ignored_rules if ws else []
-    results = []
-    for path in targets:
-        inside = ws is not None and ws.contains(path)
-        shown = ws.relative(path) if inside else str(path)
-        folder = shown.split("/", 1)[0] if inside and "/" in shown else None
-        results.append(grade_file(path, as_of=as_of, curriculum=curriculum, display_path=shown,
-                                  folder=folder, ignore=ignore))
-    return results
-
-
-def _record(ws: "Workspace | None", results: "list[ArtifactResult]") -> None:
-    """Remember each graded artifact in the workspace so `next` and `path` move on."""
-    if ws is None:
-        return
-    from datetime import datetime
-
-    from pmpath.core.state import CheckRecord, update_state
-
-    recordable = [r for r in results if r.gradable and r.sha256 and r.file is not None
-                  and ws.contains(r.file) and r.file.exists()]
-    if not recordable:
-        return
-    now = datetime.now().replace(microsecond=0)
-    with update_state(ws.state_path, ws.lock_path) as state:
-        for result in recordable:
-            stat = result.file.stat()  # type: ignore[union-attr] - filtered above
-            state.checks[result.path] = CheckRecord(
-                kind=result.kind, exercise=result.exercise, passed=result.passed,
-                score=result.score, errors=result.errors, warnings=result.warnings,
-                sha256=result.sha256 or "", checked_at=now, size=stat.st_size,
-                mtime_ns=stat.st_mtime_ns)
 
 
 def _show(result: "ArtifactResult") -> None:
@@ -156,58 +102,61 @@ def _finding_rows(findings: list[Any]) -> list[tuple[str, str, str, str, str]]:
 
 
 def _figures(result: "ArtifactResult") -> None:
-    import importlib
-
+    from pmpath import api
     from pmpath.cli.output import console
 
-    module_name = f"pmpath.render.{result.kind.replace('-', '_')}"
-    try:
-        renderer = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        renderer = None
-    if renderer is not None:
-        renderer.render(result, console())
+    if api.draw(result, console()):
+        return
+    if not result.metrics:
         return
     from rich.table import Table
 
     table = Table(title="Figures", title_justify="left", show_header=False, show_edge=False)
-    from pmpath.core.grading import to_jsonable
-
-    for key, value in to_jsonable(result.metrics).items():
+    for key, value in result.metrics.items():
         table.add_row(key, str(value))
     console().print(table)
 
 
-def _run_check(ws: "Workspace | None", paths: list[Path], as_json: bool, as_of: Any) -> bool:
-    from pmpath.core.grading import check_document
+def _run_check(paths: list[Path], as_json: bool, as_of: Any) -> "CheckReport":
+    from pmpath import api
 
-    targets = _targets(ws, paths)
-    results = _grade_all(ws, targets, as_of)
-    _record(ws, results)
-    for result in results:
-        if not result.gradable:
-            message(f"skipped {result.path}: this version of pmpath cannot grade a "
-                    f"'{result.kind}' yet")
-    graded = [result for result in results if result.gradable]
-    document = check_document(results, as_of)
+    report = api.check(paths, as_of=as_of, workspace=session.workspace_option())
     if as_json:
-        print_json(document)
-        return document["passed"]
+        print_json(report.to_json())
+    else:
+        _show_report(report)
+    for error in report.errors:
+        message(f"error: {error.path}: {error.message}", "error")
+    return report
+
+
+def _show_report(report: "CheckReport") -> None:
+    from pmpath.cli.output import console
+
+    graded = report.artifacts
     if not graded:
-        message("No artifacts to check. Start one with `pmpath new <kind>` "
-                "(`pmpath next` says which).")
-        return True
+        if not report.errors:
+            echo("No artifacts to check. Start one with `pmpath new <kind>` "
+                 "(`pmpath next` says which).")
+        return
     for result in graded:
         _show(result)
     passing = sum(1 for result in graded if result.passed)
     line = f"{passing} of {len(graded)} artifact{'s' if len(graded) != 1 else ''} pass"
+    out = console()
     if passing == len(graded):
-        success(line)
+        out.print(line, style="pass")
     else:
-        warning(line + " · fix the errors above and run `pmpath check` again")
-    return passing == len(graded)
+        out.print(line + " · fix the errors above and run `pmpath check` again", style="warn")
+
+
+def exit_code(report: "CheckReport") -> int:
+    """3 a rule's check broke, 2 a path could not be opened, 1 the work has errors, 0 ok."""
+    if report.internal_errors:
+        return 3
+    if report.errors:
+        return 2
+    return 0 if report.passed else 1
 
 
 @app.command("check")
@@ -223,53 +172,16 @@ def check(
     """Grade artifacts rule by rule, with the arithmetic done and a fix for each problem."""
     from pmpath.cli.output import parse_date
 
-    day = parse_date(as_of, "--as-of") if as_of else today()
-    ws = session.optional_workspace()
-    passed = _run_check(ws, paths or [], as_json, day)
+    day = parse_date(as_of, "--as-of") if as_of else None
+    report = _run_check(paths or [], as_json, day)
     if watch:
-        _watch(ws, paths or [], as_json, as_of)
+        from pmpath.cli.watch import watch_files
+
+        watch_files(paths or [], as_of=day)
         return
-    if not passed:
-        raise typer.Exit(1)
-
-
-def _watch(ws: "Workspace | None", paths: list[Path], as_json: bool, as_of: str | None) -> None:
-    import time
-
-    from pmpath.cli.output import parse_date
-
-    def snapshot() -> dict[Path, int]:
-        stamps = {}
-        for path in _targets(ws, paths):
-            try:
-                stamps[path] = path.stat().st_mtime_ns
-            except OSError:
-                stamps[path] = -1
-        return stamps
-
-    message("Watching for changes; press Ctrl-C to stop.")
-    seen = snapshot()
-    try:
-        while True:
-            time.sleep(0.5)
-            current = snapshot()
-            changed = [path for path, stamp in current.items() if seen.get(path) != stamp]
-            seen = current
-            if changed:
-                day = parse_date(as_of, "--as-of") if as_of else today()
-                _run_check(ws, changed, as_json, day)
-    except KeyboardInterrupt:
-        message("Stopped watching.")
-
-
-def _weights(ws: "Workspace | None") -> dict[str, float]:
-    return session.curriculum(ws).rule_weights
-
-
-def _rule_json(rule: Any, kind: str | None, weights: dict[str, float]) -> dict[str, Any]:
-    return {"id": rule.id, "kind": kind or "common", "severity": rule.severity,
-            "weight": weights.get(rule.id, rule.weight), "title": rule.title,
-            "rationale": rule.rationale, "hint": rule.hint}
+    code = exit_code(report)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("rules")
@@ -278,22 +190,11 @@ def rules(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The rule catalogue, like a linter's: every rule pmpath grades by."""
-    from pmpath.artifacts import KINDS
-    from pmpath.artifacts.base import COMMON_RULES
-    from pmpath.core.errors import UsageError
-    from pmpath.core.grading import gradable_specs
+    from pmpath import api
 
-    if kind is not None and kind not in KINDS:
-        raise UsageError(f"no artifact kind '{kind}'; kinds: {', '.join(KINDS)}")
-    if kind is not None and not KINDS[kind].gradable:
-        raise UsageError(f"this version of pmpath has no rules for a {KINDS[kind].label} yet")
-    weights = _weights(session.optional_workspace())
-    catalogue = [(rule, None) for rule in COMMON_RULES]
-    for spec in gradable_specs():
-        if kind is None or spec.kind == kind:
-            catalogue.extend((rule, spec.kind) for rule in spec.rules)
+    catalogue = api.rules(kind, workspace=session.workspace_option())
     if as_json:
-        print_json({"version": 1, "rules": [_rule_json(r, k, weights) for r, k in catalogue]})
+        print_json({"version": 1, "rules": [info.to_json() for info in catalogue]})
         return
     from rich.table import Table
 
@@ -304,9 +205,8 @@ def rules(
     table.add_column("Severity")
     table.add_column("Weight", justify="right")
     table.add_column("Holds when")
-    for rule, _kind in catalogue:
-        table.add_row(rule.id, rule.severity, f"{weights.get(rule.id, rule.weight):g}",
-                      rule.title)
+    for info in catalogue:
+        table.add_row(info.rule.id, info.rule.severity, f"{info.weight:g}", info.rule.title)
     console().print(table)
     console().print("`pmpath explain RULE` tells why a rule matters and how to fix it.",
                     style="muted")
@@ -318,13 +218,12 @@ def explain(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Why a rule matters, what passes, what fails, and how to fix it."""
-    from pmpath.core.grading import find_rule
+    from pmpath import api
 
-    rule, kind = find_rule(rule_id)
-    weights = _weights(session.optional_workspace())
+    info = api.explain(rule_id, workspace=session.workspace_option())
+    rule, kind, weight = info.rule, info.kind, info.weight
     if as_json:
-        print_json({"version": 1, **_rule_json(rule, kind, weights), "passes": rule.passes,
-                    "fails": rule.fails})
+        print_json({"version": 1, **info.to_json(examples=True)})
         return
     from rich.padding import Padding
     from rich.syntax import Syntax
@@ -334,8 +233,8 @@ def explain(
 
     out = console()
     out.print(Text(f"{rule.id}", style="title"),
-              Text(f"  ({kind or 'every kind'} · {rule.severity} · weight "
-                   f"{weights.get(rule.id, rule.weight):g})", style="muted"))
+              Text(f"  ({kind or 'every kind'} · {rule.severity} · weight {weight:g})",
+                   style="muted"))
     out.print(rule.title)
     out.print()
     out.print(Text("Why it matters", style="title"))
@@ -350,15 +249,11 @@ def explain(
 
 
 @app.command("schema")
-def schema(kind: str = typer.Argument(..., help="Artifact kind, e.g. sprint.")) -> None:
+def schema(
+    kind: str = typer.Argument(..., help="Artifact kind, e.g. sprint."),
+    as_json: bool = typer.Option(True, "--json", help="Print JSON (the only format)."),
+) -> None:
     """The JSON Schema of an artifact kind (for editors and other tools)."""
-    from pmpath.artifacts import KINDS
-    from pmpath.core.errors import UsageError
-    from pmpath.core.grading import load_spec
-    from pmpath.core.scaffold import json_schema
+    from pmpath import api
 
-    if kind not in KINDS:
-        raise UsageError(f"no artifact kind '{kind}'; kinds: {', '.join(KINDS)}")
-    if not KINDS[kind].gradable:
-        raise UsageError(f"this version of pmpath has no schema for a {KINDS[kind].label} yet")
-    print_json(json_schema(load_spec(kind).model, kind))
+    print_json(api.schema(kind))

@@ -5,7 +5,7 @@ import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
-from pmpath.cli.output import echo, print_json, styled, success, today
+from pmpath.cli.output import JSON_OPTION, echo, print_json, styled, success, today
 
 app = command_group()
 
@@ -28,7 +28,7 @@ def log(
 
 
 @app.command("streak")
-def streak(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text.")
+def streak(as_json: bool = JSON_OPTION
            ) -> None:
     """Your practice streak from journal.md: practising daily beats cramming."""
     from pmpath.core.journal import read_entries, streak_summary

@@ -7,11 +7,10 @@ import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
-from pmpath.cli.output import bar, echo, print_json, styled, success, today, warning
+from pmpath.cli.output import JSON_OPTION, bar, echo, print_json, styled, success, today, warning
 
 app = command_group()
 
-JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of text.")
 
 
 def _progress():

@@ -18,6 +18,9 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of text.")
+"""The ``--json`` option every read command takes."""
+
 STYLES: dict[str, dict[str, Any]] = {
     "title": {"bold": True},
     "success": {"fg": "green", "bold": True},
@@ -100,16 +103,9 @@ def bar(fraction: float, width: int = 10) -> str:
 
 def today() -> date:
     """Today's date; ``PMPATH_TODAY`` pins it for demos and tests."""
-    pinned = os.environ.get("PMPATH_TODAY")
-    if pinned:
-        from pmpath.core.errors import UsageError
+    from pmpath.api import today as api_today
 
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            raise UsageError(f"PMPATH_TODAY must be a date like 2027-01-20, not '{pinned}'")\
-                from None
-    return date.today()
+    return api_today()
 
 
 def parse_date(value: str, option: str) -> date:

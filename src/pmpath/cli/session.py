@@ -36,3 +36,10 @@ def state(ws: "Workspace") -> "State":
     from pmpath.core.state import read_state
 
     return read_state(ws.state_path)
+
+
+def workspace_option() -> "str | None":
+    """The folder given with --workspace (or None: look around the current folder)."""
+    from pmpath.cli.app import GlobalOptions
+
+    return GlobalOptions.workspace

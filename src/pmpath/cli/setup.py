@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from pmpath.cli.app import command_group
-from pmpath.cli.output import echo, print_json, styled, success, today, warning
+from pmpath.cli.output import JSON_OPTION, echo, print_json, styled, success, today, warning
 
 app = command_group()
 
@@ -61,7 +61,7 @@ def init(
 @curriculum_app.command("validate")
 def validate(
     directory: Path = typer.Argument(..., metavar="DIR", help="The curriculum folder."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Check a curriculum folder: every problem with its file and key path."""
     from pmpath.core.curriculum_models import lint_curriculum, validate_curriculum

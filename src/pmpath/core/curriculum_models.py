@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from pmpath.artifacts import KINDS
-from pmpath.artifacts.base import path_of
+from pmpath.kinds import KINDS, is_built, spec_of
+from pmpath.kinds.base import path_of
 from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
@@ -74,9 +74,9 @@ class ExerciseModel(Strict):
     @classmethod
     def _typed_params(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
         kind = info.data.get("artifact")
-        if kind not in KINDS:
+        if kind not in KINDS or not is_built(kind):
             return value
-        expected = KINDS[kind].params
+        expected = {name: param.type for name, param in spec_of(kind).params.items()}
         for name, given in value.items():
             if name not in expected:
                 allowed = ", ".join(expected) or "none"

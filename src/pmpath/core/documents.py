@@ -8,7 +8,7 @@ column where the parser gives one), so the grading engine can report it as a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,8 @@ class Document:
     """Markdown body after the front matter."""
     body_line: int = 1
     """Line number (1-based) of the first body line in the file."""
+    duplicates: list[tuple[str, int, list[int]]] = field(default_factory=list)
+    """Keys a mapping repeats: (key, first line, later lines)."""
 
 
 def sniff_kind(path: Path) -> str | None:
@@ -100,13 +102,20 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-def parse_yaml(text: str, first_line: int = 1) -> Any:
-    """Parse YAML with the C safe loader; ``first_line`` shifts reported lines."""
+def parse_yaml(text: str, first_line: int = 1,
+               duplicates: list[tuple[str, int, list[int]]] | None = None) -> Any:
+    """Parse YAML with the C safe loader; ``first_line`` shifts reported lines.
+
+    Keys a mapping repeats are appended to ``duplicates`` as (key, first line,
+    later lines): YAML keeps only the last value, so each is a finding.
+    """
     import yaml
 
+    loader = _duplicate_aware_loader()(text)
+    loader.first_line = first_line
     try:
         # The C safe loader: fast, and it builds only plain data (no !!python tags).
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or error.context or "invalid YAML").strip()
@@ -128,6 +137,49 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
             raise DocumentProblem(f"{value} is not a real date ({error})", line + first_line - 1,
                                   column) from None
         raise DocumentProblem(f"a value cannot be read ({error})") from None
+    finally:
+        loader.dispose()
+    if duplicates is not None:
+        duplicates.extend(loader.duplicates.values())
+    return data
+
+
+_LOADER: Any = None
+
+
+def _duplicate_aware_loader() -> Any:
+    """The C safe loader, noting every key a mapping repeats (merge keys ``<<`` excepted)."""
+    global _LOADER
+    if _LOADER is not None:
+        return _LOADER
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    merge_tag = "tag:yaml.org,2002:merge"
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        first_line = 1
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.duplicates: dict[tuple[int, str], tuple[str, int, list[int]]] = {}
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if len(node.value) > 1:
+                seen: dict[str, int] = {}
+                for key_node, _ in node.value:
+                    if key_node.tag == merge_tag or not isinstance(key_node.value, str):
+                        continue
+                    line = key_node.start_mark.line + self.first_line
+                    first = seen.setdefault(key_node.value, line)
+                    if first != line:
+                        entry = self.duplicates.setdefault(
+                            (id(node), key_node.value), (key_node.value, first, []))
+                        entry[2].append(line)
+            return super().construct_mapping(node, deep)
+
+    _LOADER = Loader
+    return Loader
 
 
 _DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
@@ -206,11 +258,12 @@ def load_document(path: Path, raw: bytes | None = None) -> Document:
     text = decode(raw if raw is not None else read_raw(path))
     is_markdown = path.suffix.lower() == ".md"
     body, body_line = "", 1
+    duplicates: list[tuple[str, int, list[int]]] = []
     if is_markdown:
         front, body, body_line = split_front_matter(text)
-        data = parse_yaml(front, first_line=2)
+        data = parse_yaml(front, first_line=2, duplicates=duplicates)
     else:
-        data = parse_yaml(text)
+        data = parse_yaml(text, duplicates=duplicates)
     if data is None:
         raise DocumentProblem("the file is empty")
     if not isinstance(data, dict):
@@ -218,7 +271,7 @@ def load_document(path: Path, raw: bytes | None = None) -> Document:
             f"the top of the file must be fields like 'kind: ...', not a {_type_name(data)}", 1)
     check_structure(data)
     return Document(path=path, text=text, data=data, is_markdown=is_markdown, body=body,
-                    body_line=body_line)
+                    body_line=body_line, duplicates=duplicates)
 
 
 def _type_name(value: Any) -> str:

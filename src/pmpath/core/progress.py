@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pmpath.artifacts import KINDS
+from pmpath.kinds import KINDS, is_built
 from pmpath.core.curriculum import Curriculum, Exercise, Skill
 from pmpath.core.state import CheckRecord, State
 
@@ -45,7 +45,7 @@ def can_scaffold(kind: str) -> bool:
     from pmpath.core.resources import templates_root
 
     info = KINDS.get(kind)
-    return bool(info and info.gradable and (templates_root() / kind / info.filename).is_file())
+    return bool(info and is_built(kind) and (templates_root() / kind / info.filename).is_file())
 
 
 class ExerciseProgress(NamedTuple):
@@ -100,7 +100,7 @@ def exercise_progress(root: Path, exercise: Exercise, state: State) -> ExerciseP
                if record.exercise == exercise.id]
     # A passed record first, then the most recent one.
     records.sort(key=lambda item: (not item[1].passed, -item[1].checked_at.timestamp()))
-    gradable = bool(info and info.gradable)
+    gradable = bool(info and is_built(exercise.artifact))
     scaffoldable = can_scaffold(exercise.artifact)
     for path, record in records:
         unchanged = unchanged_since(root / path, record)

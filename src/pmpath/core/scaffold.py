@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pmpath.artifacts import KINDS
+from pmpath.kinds import KINDS, is_built, spec_of
 from pmpath.core.curriculum import Curriculum, Exercise
 from pmpath.core.errors import UsageError
 from pmpath.core.fileio import write_atomic
@@ -30,9 +30,9 @@ def check_kind(kind: str) -> None:
     info = KINDS.get(kind)
     if info is None:
         raise UsageError(f"no artifact kind '{kind}'; kinds: {', '.join(KINDS)}")
-    if not info.gradable or not (templates_root() / kind / info.filename).is_file():
+    if not is_built(kind) or not (templates_root() / kind / info.filename).is_file():
         ready = [k for k, i in KINDS.items()
-                 if i.gradable and (templates_root() / k / i.filename).is_file()]
+                 if is_built(k) and (templates_root() / k / i.filename).is_file()]
         raise UsageError(f"this version of pmpath cannot scaffold a {info.label} yet; it can "
                          f"scaffold: {', '.join(ready)}")
 
@@ -61,10 +61,8 @@ def target_path(ws: Workspace, kind: str, exercise: Exercise | None, name: str |
 
 def schema_file(ws: Workspace, kind: str) -> Path:
     """Write (or refresh) the JSON Schema editors use to check the file as you type."""
-    from pmpath.core.grading import load_spec
-
     path = ws.state_dir / "schemas" / f"{kind}.schema.json"
-    schema = json_schema(load_spec(kind).model, kind)
+    schema = json_schema(spec_of(kind).model, kind)
     write_atomic(path, json.dumps(schema, indent=2) + "\n")
     return path
 

@@ -77,22 +77,18 @@ def heatmap_table(heatmap: list[list[int]], high_threshold: int) -> Table:
 
 
 def render(result: Any, console: Console) -> None:
-    metrics = result.metrics
-    heatmap = metrics.get("heatmap")
-    if not heatmap:
+    figures = result.figures
+    if figures is None:
         return
-    high_threshold = int(metrics.get("high_threshold", 15))
+    heatmap, high_threshold = figures.heatmap, figures.high_threshold
     live = sum(sum(row) for row in heatmap)
     console.print(Text(f"Risk heat map of the {live} risk{'s' if live != 1 else ''} not closed "
                        "(open, monitoring or occurred)", style="bold"))
     console.print(heatmap_table(heatmap, high_threshold))
     console.print(Text(legend(high_threshold), style="dim"))
-    high = list(metrics.get("high_risks", []))
-    stale = list(metrics.get("stale_risks", []))
-    for label, ids in (("High risks", high), ("Stale risks", stale)):
+    for label, ids in (("High risks", figures.high_risks), ("Stale risks", figures.stale_risks)):
         line = Text()
         line.append(f"{label} ({len(ids)}): ", style="bold")
-        line.append(id_list(ids), style="red" if ids else "")
+        line.append(id_list(list(ids)), style="red" if ids else "")
         console.print(line)
-    if "open_count" in metrics:
-        console.print(Text(f"Open or monitoring: {metrics['open_count']}", style="dim"))
+    console.print(Text(f"Open or monitoring: {figures.open_count}", style="dim"))

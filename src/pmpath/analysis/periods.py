@@ -1,0 +1,24 @@
+"""Period arithmetic: where a run of fixed-length periods of working days ends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pmpath.analysis.calendar import WorkCalendar
+
+
+def period_end(calendar: WorkCalendar, start: date, periods: int, period_days: int) -> date:
+    """The last working day of period ``periods`` (1-based) starting on ``start``.
+
+    Period k covers working days (k - 1) × period_days … k × period_days − 1 counted from
+    ``start`` rolled forward (index 0), so work forecast to take k periods is done by
+    the end of ``start`` + k × period_days − 1 working days. Zero periods: the start.
+    """
+    if periods <= 0:
+        return calendar.roll_forward(start)
+    return calendar.date_at(periods * period_days - 1, start)
+
+
+def next_period_start(calendar: WorkCalendar, start: date, period_days: int) -> date:
+    """The first working day after a period of ``period_days`` working days from ``start``."""
+    return calendar.date_at(period_days, start)

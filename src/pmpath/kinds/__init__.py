@@ -1,0 +1,74 @@
+"""The registry of artifact kinds: which kinds exist and where each one lives.
+
+A kind is one package under ``pmpath.kinds`` holding its model, its rules bound
+to their checks, its typed figures and the capabilities it declares (a
+terminal renderer, a scheduler, export formats), all gathered in the package's
+``SPEC``. This registry names each kind's package without importing it, so
+fast commands such as ``pmpath next`` can ask which kinds exist without paying
+for pydantic or for any kind.
+
+Adding a kind: make its package, then add one line below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pmpath.kinds.base import KindSpec
+
+
+class KindInfo(NamedTuple):
+    kind: str
+    label: str
+    """What a learner calls it: 'risk register'."""
+    package: str
+    markdown: bool = False
+
+    @property
+    def filename(self) -> str:
+        return f"{self.kind}.md" if self.markdown else f"{self.kind}.yaml"
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.markdown
+
+
+KINDS: dict[str, KindInfo] = {
+    info.kind: info
+    for info in (
+        KindInfo("project-plan", "project plan", "pmpath.artifacts.project_plan"),
+        KindInfo("capacity-plan", "capacity plan", "pmpath.artifacts.capacity_plan"),
+        KindInfo("sprint", "sprint", "pmpath.artifacts.sprint"),
+        KindInfo("launch-plan", "launch plan", "pmpath.artifacts.launch_plan"),
+        KindInfo("risk-register", "risk register", "pmpath.kinds.risk_register"),
+        KindInfo("stakeholder-plan", "stakeholder plan", "pmpath.kinds.stakeholder_plan"),
+        KindInfo("team-charter", "team charter", "pmpath.kinds.team_charter", markdown=True),
+        KindInfo("jira-config", "Jira configuration", "pmpath.kinds.jira_config"),
+        KindInfo("trd", "technical requirements document", "pmpath.kinds.trd", markdown=True),
+        KindInfo("metrics-dashboard", "metrics dashboard", "pmpath.kinds.metrics_dashboard"),
+        KindInfo("product-vision", "product vision", "pmpath.kinds.product_vision"),
+        KindInfo("star-stories", "STAR interview stories", "pmpath.kinds.star_stories"),
+        KindInfo("product-backlog", "product backlog", "pmpath.kinds.product_backlog"),
+    )
+}
+
+
+def is_built(kind: str) -> bool:
+    """Whether the kind's package is present (every registered kind, once all are built)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(KINDS[kind].package) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def spec_of(kind: str) -> KindSpec:
+    """The full declaration of ``kind`` (imports its package: pydantic and all)."""
+    return importlib.import_module(KINDS[kind].package).SPEC
+
+
+def all_specs() -> list[KindSpec]:
+    return [spec_of(kind) for kind in KINDS if is_built(kind)]
