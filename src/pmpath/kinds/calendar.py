@@ -1,0 +1,49 @@
+"""Shared by the calendar kinds (project plan, capacity plan, sprint, launch plan).
+
+A calendar kind may name a ``country``; its public holidays are then non-working days
+as well as the file's own ``holidays`` (DESIGN.md, "Calendars").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from pmpath.analysis.calendar import WorkCalendar
+
+# How far past the plan's own end date a schedule may run (a late plan) and still see
+# its country's holidays.
+YEARS_OF_SLACK = 5
+
+
+def _valid_country(code: str | None) -> str | None:
+    if code is None or not str(code).strip():
+        return None
+    from pmpath.analysis.holidays import check_country
+
+    return check_country(code)
+
+
+Country = Annotated[str | None, AfterValidator(_valid_country)]
+"""An ISO 3166 code (``US``, ``GB``, ``DE-BY``); an unknown one is a ``common.schema``
+finding that lists a few valid codes."""
+
+
+def non_working_days(holidays: list[date] | tuple[date, ...], country: str | None,
+                     start: date, end: date) -> list[date]:
+    """The file's holidays plus, with a country, its public holidays from ``start`` to
+    ``end`` (and YEARS_OF_SLACK years beyond, for plans that run late)."""
+    days = list(holidays)
+    if country:
+        from pmpath.analysis.holidays import public_holidays
+
+        days.extend(public_holidays(country, start, date(end.year + YEARS_OF_SLACK, 12, 31)))
+    return days
+
+
+def work_calendar(holidays: list[date] | tuple[date, ...], country: str | None, start: date,
+                  end: date) -> WorkCalendar:
+    """The working-day calendar of a file: weekdays minus its holidays and its country's."""
+    return WorkCalendar(non_working_days(holidays, country, start, end))
