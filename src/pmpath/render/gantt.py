@@ -184,3 +184,19 @@ def print_gantt(console: Any, rows: Sequence[GanttRow], *, marker: date | None =
         line.no_wrap = True
         line.overflow = "crop"
         console.print(line)
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def gantt_rows(tasks: dict[str, dict[str, Any]], milestones: list[str] | None = None,
+               names: dict[str, str] | None = None) -> list[GanttRow]:
+    """Chart rows from the ``tasks`` metric, ordered by start (ties keep the file order)."""
+    milestone_ids = set(milestones or ())
+    rows = [GanttRow(label=f"{task_id} {names[task_id]}" if names and task_id in names
+                     else task_id,
+                     start=_day(task["start"]), finish=_day(task["finish"]),
+                     critical=task["total_float"] == 0, milestone=task_id in milestone_ids)
+            for task_id, task in tasks.items()]
+    return sorted(rows, key=lambda row: row.start)

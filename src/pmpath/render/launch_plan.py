@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from pmpath.render.gantt import print_gantt
-from pmpath.render.project_plan import gantt_rows
+from pmpath.render.gantt import gantt_rows
 
 CELL = 3
 LOAD_LABEL_WIDTH = 18

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pmpath.render.gantt import GanttRow, print_gantt
+from pmpath.render.gantt import GanttRow, gantt_rows, print_gantt  # noqa: F401 - gantt_rows moved
 
 TARGET, COIN_FLIP = 0.8, 0.5
 ODDS_BAR_WIDTH = 20
@@ -28,22 +28,6 @@ def odds_band(probability: float) -> tuple[str, str]:
 def odds_bar(probability: float, width: int = ODDS_BAR_WIDTH) -> str:
     filled = max(0, min(width, round(probability * width)))
     return "█" * filled + "░" * (width - filled)
-
-
-def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def gantt_rows(tasks: dict[str, dict[str, Any]], milestones: list[str] | None = None,
-               names: dict[str, str] | None = None) -> list[GanttRow]:
-    """Chart rows from the ``tasks`` metric, ordered by start (ties keep the file order)."""
-    milestone_ids = set(milestones or ())
-    rows = [GanttRow(label=f"{task_id} {names[task_id]}" if names and task_id in names
-                     else task_id,
-                     start=_day(task["start"]), finish=_day(task["finish"]),
-                     critical=task["total_float"] == 0, milestone=task_id in milestone_ids)
-            for task_id, task in tasks.items()]
-    return sorted(rows, key=lambda row: row.start)
 
 
 def print_summary(metrics: dict[str, Any], console: Any) -> None:
