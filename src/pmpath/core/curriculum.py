@@ -64,6 +64,8 @@ class Curriculum(NamedTuple):
     skills: tuple[Skill, ...]
     career_exercises: tuple[Exercise, ...] = ()
     rule_weights: dict[str, float] = {}  # noqa: RUF012 - never mutated
+    thresholds: dict[str, dict[str, Any]] = {}  # noqa: RUF012 - never mutated
+    """rubric.yaml's ``thresholds``: rule id -> {name: number or list of numbers}."""
 
     @property
     def total_weeks(self) -> float:
@@ -192,6 +194,7 @@ def _build(root: Path, data: dict[str, Any]) -> Curriculum:
         max_months=path["duration"]["max_months"], welcome=path["welcome"],
         final=path["final"], skills=tuple(skills), career_exercises=career,
         rule_weights=dict((data.get("rubric") or {}).get("weights") or {}),
+        thresholds=dict((data.get("rubric") or {}).get("thresholds") or {}),
     )
 
 

@@ -185,8 +185,15 @@ class CareerModel(Strict):
     exercises: list[ExerciseModel] = Field(default_factory=list)
 
 
+ThresholdValue = float | list[float]
+"""A number (an allowance, a limit) or a list of numbers (a scale)."""
+
+
 class RubricModel(Strict):
     weights: dict[str, float] = Field(default_factory=dict)
+    thresholds: dict[str, dict[str, ThresholdValue]] = Field(default_factory=dict)
+    """Rule id -> the numbers and scales that rule judges by, e.g. sprint.points: {scale:
+    [1, 2, 3, 5, 8, 13, 20]}; a name left out keeps the kind's default."""
 
     @field_validator("weights")
     @classmethod
@@ -295,6 +302,7 @@ def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
     rubric = content.get("rubric")
     if rubric is not None:
         problems += _unknown_rules(rubric.weights)
+        problems += _unknown_rules(rubric.thresholds, "thresholds")
 
     data = {
         "path": path_model.model_dump() if path_model else None,
@@ -315,12 +323,12 @@ def _unique(problems: list[str], items: list[tuple[str, str, Any]], what: str) -
             first_seen[item.id] = f"{file} {where}"
 
 
-def _unknown_rules(weights: dict[str, float]) -> list[str]:
+def _unknown_rules(by_rule: dict[str, Any], section: str = "weights") -> list[str]:
     from pmpath.core.grading import all_rules
 
     known = {rule.id for rule in all_rules()}
-    return [f"rubric.yaml: weights.{rule}: no rule has this id (see `pmpath rules`)"
-            for rule in weights if rule not in known]
+    return [f"rubric.yaml: {section}.{rule}: no rule has this id (see `pmpath rules`)"
+            for rule in by_rule if rule not in known]
 
 
 def load_content_file(root: Path, name: str) -> dict[str, Any]:

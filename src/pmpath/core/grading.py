@@ -213,7 +213,8 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
         params.update(exercise.params)
     context = Context(as_of=as_of, params=params, exercise=exercise.id if exercise else None,
                       text=document.text, body=document.body, body_line=document.body_line,
-                      data=document.data)
+                      data=document.data,
+                      thresholds=curriculum.thresholds if curriculum else {})
     weights = curriculum.rule_weights if curriculum else {}
 
     common("common.placeholder", document.data)

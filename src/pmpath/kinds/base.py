@@ -165,6 +165,10 @@ class Context:
     """The line number of the body's first line in the file."""
     data: Mapping[str, Any] = field(default_factory=dict)
     """The parsed file before validation (for checks that walk it generically)."""
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    """The curriculum's ``thresholds`` (``curriculum/rubric.yaml``): rule id -> {name: value},
+    e.g. ``{"sprint.points": {"scale": [1, 2, 3, 5, 8, 13, 20]}}``. A kind keeps its own
+    defaults for the names an instructor leaves out."""
     _spec: KindSpec | None = None
     _model: Any = None
     _facts: dict[str, Any] = field(default_factory=dict)
