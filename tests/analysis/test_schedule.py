@@ -7,6 +7,10 @@ Sources:
   examples (netaoaex.html, netaonex.html) and tutorial (nettut2q.html).
 * J. Heizer and B. Render, Operations Management, chapter "Managing Projects",
   Milwaukee Paper Manufacturing example (PERT, probability of finishing in 16 weeks).
+* Wikipedia, "Program evaluation and review technique", section "Implementation",
+  the example of activities a to g (https://en.wikipedia.org/wiki/
+  Program_evaluation_and_review_technique): fractional expected times, critical path
+  a-c-e-g, "critical time" 19.51 work days.
 * TaskJuggler 3 (tj3) scheduling the projects in fixtures/tj3/, recorded in
   fixtures/tj3/*.expected.json and re-run live when tj3 is installed.
 """
@@ -21,6 +25,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date, datetime, time, timedelta
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -35,11 +40,15 @@ from pmpath.analysis.schedule import (
     UnknownDependencyError,
     critical_path_method,
     dated_schedule,
+    exact_number,
+    exact_pert_analysis,
     find_cycle,
     find_unknown_dependencies,
+    fractional_dated_schedule,
     pert_analysis,
     pert_estimate,
     probability_of_finishing,
+    working_day_span,
 )
 
 # --------------------------------------------------------------------------- Beasley CPM
@@ -279,6 +288,73 @@ def test_heizer_render_milwaukee_paper_z_score() -> None:
     )
 
 
+# Wikipedia, "Program evaluation and review technique", the example of activities a to g:
+# (optimistic, normal, pessimistic) work days and predecessors. The article lists the
+# expected times to two places (4.00, 5.33, 5.17, 6.33, 5.17, 4.50, 5.17) and adds those
+# rounded figures, so its critical time along a-c-e-g is 4 + 3 x 5.17 = 19.51; exactly,
+# it is 4 + 3 x 31/6 = 19.5.
+WIKIPEDIA_PERT = [
+    ("a", 2, 4, 6, []),
+    ("b", 3, 5, 9, []),
+    ("c", 4, 5, 7, ["a"]),
+    ("d", 4, 6, 10, ["a"]),
+    ("e", 4, 5, 7, ["b", "c"]),
+    ("f", 3, 4, 8, ["d"]),
+    ("g", 3, 5, 8, ["e"]),
+]
+WIKIPEDIA_EXPECTED_TIMES = {"a": 4.00, "b": 5.33, "c": 5.17, "d": 6.33, "e": 5.17,
+                            "f": 4.50, "g": 5.17}
+
+
+def test_wikipedia_pert_example_exactly() -> None:
+    """The published example, with Fractions: the same path, and the critical time
+    without the rounding dust of adding two-place figures (or binary floats)."""
+    result = exact_pert_analysis(WIKIPEDIA_PERT)
+    times = {key: item.duration for key, item in result.schedule.activities.items()}
+    assert {key: round(float(value), 2) for key, value in times.items()} == \
+        WIKIPEDIA_EXPECTED_TIMES
+    assert times["b"] == Fraction(32, 6) and times["f"] == Fraction(9, 2)
+    assert result.critical_path == ["a", "c", "e", "g"]
+    assert result.expected_duration == Fraction(39, 2)
+    assert round(4 + 3 * WIKIPEDIA_EXPECTED_TIMES["c"], 2) == 19.51   # the article's sum
+    # The float version carries binary dust (19.500000000000004); the exact one does not.
+    assert pert_analysis(WIKIPEDIA_PERT).expected_duration == pytest.approx(19.5)
+    activities = result.schedule.activities
+    assert (activities["e"].earliest_start, activities["e"].earliest_finish) == \
+        (Fraction(55, 6), Fraction(43, 3))
+    # Floats are exact: b waits for e's start at 55/6, so LS = 55/6 - 32/6 = 23/6;
+    # d and f share 19.5 - (4 + 38/6 + 27/6) = 14/3. Critical means exactly 0.
+    assert activities["b"].total_float == Fraction(23, 6)
+    assert activities["d"].total_float == activities["f"].total_float == Fraction(14, 3)
+    assert [key for key, item in activities.items() if item.total_float == 0] == \
+        ["a", "c", "e", "g"]
+    # Variance along a-c-e-g: (4/6)^2 + (3/6)^2 + (3/6)^2 + (5/6)^2 = 59/36.
+    assert result.variance == Fraction(59, 36)
+    assert result.std_dev == pytest.approx(math.sqrt(59 / 36))
+
+
+def test_exact_pert_reads_numbers_as_written() -> None:
+    assert exact_number(2.5) == Fraction(5, 2)
+    assert exact_number(0.1) == Fraction(1, 10)      # not 3602879701896397/36028797018963968
+    assert exact_number(7) == Fraction(7)
+    with pytest.raises(ValueError):
+        exact_number(float("nan"))
+    # Three items of (0.1, 0.2, 0.3) in a chain: te = (0.1 + 0.8 + 0.3) / 6 = 1/5 each.
+    result = exact_pert_analysis([("A", 0.1, 0.2, 0.3, []), ("B", 0.1, 0.2, 0.3, ["A"]),
+                                  ("C", 0.1, 0.2, 0.3, ["B"])])
+    assert result.expected_duration == Fraction(3, 5)
+    with pytest.raises(ValueError, match="'W2'"):
+        exact_pert_analysis([("W1", 1, 2, 3, []), ("W2", 4, 2, 1, ["W1"])])
+
+
+def test_exact_pert_matches_the_float_version_on_published_examples() -> None:
+    for network in (BEASLEY_PERT, MILWAUKEE_PAPER):
+        exact, rounded = exact_pert_analysis(network), pert_analysis(network)
+        assert exact.critical_path == rounded.critical_path
+        assert float(exact.expected_duration) == pytest.approx(rounded.expected_duration)
+        assert float(exact.variance) == pytest.approx(rounded.variance)
+
+
 def test_pert_estimate() -> None:
     assert pert_estimate(2, 4, 8) == pytest.approx((26 / 6, 1.0))
     assert pert_estimate(3, 3, 3) == (3.0, 0.0)
@@ -462,6 +538,65 @@ def test_fractional_durations_round_up_to_whole_days() -> None:
     assert schedule.activities["A"].finish == date(2027, 1, 8)
     assert schedule.activities["B"].finish == date(2027, 1, 12)  # 2, not 3, days
     assert schedule.duration_working_days == 7
+
+
+def test_working_day_span_follows_design() -> None:
+    """DESIGN.md, "Calendars": an item from ES to EF runs from day floor(ES) + 1 to day
+    ceil(EF); an item of zero length sits on day max(1, ceil(EF))."""
+    assert working_day_span(0, 4) == (1, 4)
+    assert working_day_span(Fraction(5, 2), 4) == (3, 4)
+    assert working_day_span(4, Fraction(13, 2)) == (5, 7)
+    assert working_day_span(Fraction(55, 6), Fraction(43, 3)) == (10, 15)
+    assert working_day_span(Fraction(43, 3), Fraction(43, 3)) == (15, 15)
+    assert working_day_span(0, 0) == (1, 1)
+    assert working_day_span(4.000000000000001, 6.999999999999999) == (5, 7)   # float dust
+
+
+def test_fractional_dates_of_the_wikipedia_example() -> None:
+    """The a-g example from Monday 2027-01-04, no holidays (day 5 is Friday the 8th):
+    a 0-4 days 1-4; b 0-5.33 days 1-6; c 4-9.17 days 5-10; d 4-10.33 days 5-11;
+    e 9.17-14.33 days 10-15 (it shares day 10 with c); f 10.33-14.83 days 11-15;
+    g 14.33-19.5 days 15-20. The plan finishes on day ceil(19.5) = 20, Friday the 29th;
+    rounding each te up first would take 4 + 6 + 6 + 6 = 22 days."""
+    network = exact_pert_analysis(WIKIPEDIA_PERT).schedule
+    dated = fractional_dated_schedule(network, date(2027, 1, 4), WorkCalendar())
+    spans = {key: (item.start, item.finish) for key, item in dated.activities.items()}
+    assert spans == {
+        "a": (date(2027, 1, 4), date(2027, 1, 7)),
+        "b": (date(2027, 1, 4), date(2027, 1, 11)),
+        "c": (date(2027, 1, 8), date(2027, 1, 15)),
+        "d": (date(2027, 1, 8), date(2027, 1, 18)),
+        "e": (date(2027, 1, 15), date(2027, 1, 22)),
+        "f": (date(2027, 1, 18), date(2027, 1, 22)),
+        "g": (date(2027, 1, 22), date(2027, 1, 29)),
+    }
+    assert dated.finish == date(2027, 1, 29)
+    assert dated.duration_working_days == 20
+    assert dated.activities["d"].total_float == Fraction(14, 3)
+    assert dated.activities["g"].critical and not dated.activities["f"].critical
+    rounded = dated_schedule([Activity(key, float(item.duration), tuple(depends_on))
+                              for (key, *_, depends_on), item in
+                              zip(WIKIPEDIA_PERT, network.activities.values(), strict=True)],
+                             date(2027, 1, 4), WorkCalendar())
+    assert rounded.duration_working_days == 22
+
+
+def test_fractional_dates_skip_holidays_and_place_milestones() -> None:
+    # Starts on the New Year holiday (Friday), so day 1 is Monday the 4th; the 18th is off.
+    network = critical_path_method([
+        Activity("A", Fraction(53, 6)),                # 0 - 8.83: days 1-9
+        Activity("gate", Fraction(0), ("A",)),         # on A's last day, day 9
+        Activity("B", Fraction(7, 3), ("gate",)),      # 8.83 - 11.17: days 9-12
+    ])
+    dated = fractional_dated_schedule(network, date(2027, 1, 1), PLAN_HOLIDAYS)
+    spans = {key: (item.start, item.finish) for key, item in dated.activities.items()}
+    assert spans == {
+        "A": (date(2027, 1, 4), date(2027, 1, 14)),
+        "gate": (date(2027, 1, 14), date(2027, 1, 14)),
+        "B": (date(2027, 1, 14), date(2027, 1, 20)),   # day 11 is the 19th, 12 the 20th
+    }
+    assert dated.finish == date(2027, 1, 20)
+    assert dated.duration_working_days == 12
 
 
 def test_dated_schedule_of_nothing() -> None:

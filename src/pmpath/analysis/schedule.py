@@ -6,6 +6,11 @@ backward pass, total float = LS - ES, critical = zero float) and are checked aga
 published worked examples. They must also stay fast on 5,000-task plans, so every pass
 is a single sweep over a topological order: time is linear in activities plus
 dependencies, and nothing recurses, so deep chains cannot hit Python's recursion limit.
+
+PERT expected times are sixths of a day, so ``exact_pert_analysis`` keeps them as
+``fractions.Fraction`` all the way through CPM: 1/6 + 1/6 + 1/6 is exactly 1/2, a float
+is never "almost" critical, and ``fractional_dated_schedule`` puts the unrounded times on
+the calendar.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from pmpath.analysis.calendar import WorkCalendar
 
@@ -30,14 +36,22 @@ __all__ = [
     "ScheduleError",
     "ScheduledActivity",
     "UnknownDependencyError",
+    "ExactPertResult",
     "critical_path_method",
     "dated_schedule",
+    "exact_number",
+    "exact_pert_analysis",
     "find_cycle",
+    "fractional_dated_schedule",
     "find_unknown_dependencies",
     "pert_analysis",
     "pert_estimate",
     "probability_of_finishing",
+    "working_day_span",
 ]
+
+Time = float | Fraction
+"""A duration or a point in time, in time units: a Fraction when scheduled exactly."""
 
 # Float is computed by subtracting sums of (possibly fractional, e.g. PERT) durations, so
 # an activity on the critical path can come out with a float of 1e-15 instead of 0.
@@ -58,7 +72,7 @@ class Activity:
     """One node of the network: an id, a duration in time units, and its predecessors."""
 
     id: str
-    duration: float
+    duration: Time
     depends_on: tuple[str, ...] = ()
 
 
@@ -67,12 +81,12 @@ class ScheduledActivity:
     """CPM times of one activity, in time units from the project start (time 0)."""
 
     id: str
-    duration: float
-    earliest_start: float
-    earliest_finish: float
-    latest_start: float
-    latest_finish: float
-    total_float: float
+    duration: Time
+    earliest_start: Time
+    earliest_finish: Time
+    latest_start: Time
+    latest_finish: Time
+    total_float: Time
 
     @property
     def is_critical(self) -> bool:
@@ -91,7 +105,7 @@ class NetworkSchedule:
 
     activities: dict[str, ScheduledActivity]
     order: list[str]
-    duration: float
+    duration: Time
     critical_path: list[str]
 
 
@@ -113,7 +127,8 @@ class DatedActivity:
     id: str
     start: date
     finish: date
-    total_float: int
+    total_float: int | Time
+    """Working days: whole for whole-day networks, exact for fractional ones."""
     critical: bool
 
 
@@ -303,12 +318,18 @@ def _check_activities(activities: Sequence[Activity]) -> None:
         if activity.id in seen:
             raise DuplicateActivityError(activity.id)
         seen.add(activity.id)
-        duration = activity.duration
-        if not isinstance(duration, int | float) or not math.isfinite(duration) or duration < 0:
-            raise InvalidDurationError(activity.id, duration)
+        if not _valid_duration(activity.duration):
+            raise InvalidDurationError(activity.id, activity.duration)
     problems = find_unknown_dependencies(activities)
     if problems:
         raise UnknownDependencyError(problems)
+
+
+def _valid_duration(duration: object) -> bool:
+    """A finite number of time units, zero or more."""
+    if not isinstance(duration, int | float | Fraction):
+        return False
+    return math.isfinite(duration) and duration >= 0
 
 
 def critical_path_method(
@@ -323,6 +344,9 @@ def critical_path_method(
     duration. Total float = LS - ES, and an activity is critical when its float is zero
     (within a relative tolerance of 1e-9, because fractional PERT durations leave
     rounding dust; such floats are reported as exactly 0).
+
+    When any duration is a ``Fraction`` the whole computation is exact: every time and
+    float is a ``Fraction`` and critical means a float of exactly 0.
 
     ``critical_path`` is one chain of critical activities from a start activity to an
     end activity, each linked to the next by a dependency with no gap (EF of the
@@ -341,22 +365,25 @@ def critical_path_method(
     if cycle is not None:
         raise CycleError([activities[node].id for node in cycle])
 
-    durations = [float(activity.duration) for activity in activities]
+    exact = any(isinstance(activity.duration, Fraction) for activity in activities)
+    zero: Time = Fraction(0) if exact else 0.0
+    durations: list[Time] = [Fraction(activity.duration) if exact else float(activity.duration)
+                             for activity in activities]
     count = len(activities)
 
-    earliest_start = [0.0] * count
-    earliest_finish = [0.0] * count
+    earliest_start: list[Time] = [zero] * count
+    earliest_finish: list[Time] = [zero] * count
     for node in order:
-        start = 0.0
+        start = zero
         for predecessor in graph.predecessors[node]:
             if earliest_finish[predecessor] > start:
                 start = earliest_finish[predecessor]
         earliest_start[node] = start
         earliest_finish[node] = start + durations[node]
-    project_duration = max(earliest_finish, default=0.0)
+    project_duration = max(earliest_finish, default=zero)
 
-    latest_start = [0.0] * count
-    latest_finish = [0.0] * count
+    latest_start: list[Time] = [zero] * count
+    latest_finish: list[Time] = [zero] * count
     for node in reversed(order):
         finish = project_duration
         for successor in graph.successors[node]:
@@ -365,9 +392,10 @@ def critical_path_method(
         latest_finish[node] = finish
         latest_start[node] = finish - durations[node]
 
-    tolerance = _tolerance(project_duration)
+    # Exact times need no tolerance: a float is 0 or it is not.
+    tolerance = 0.0 if exact else _tolerance(project_duration)
     critical = [False] * count
-    total_float = [0.0] * count
+    total_float: list[Time] = [zero] * count
     for node in range(count):
         slack = latest_start[node] - earliest_start[node]
         if abs(slack) <= tolerance:
@@ -417,8 +445,8 @@ def _critical_chain(
     graph: _Graph,
     order: list[int],
     critical: list[bool],
-    earliest_start: list[float],
-    earliest_finish: list[float],
+    earliest_start: list[Time],
+    earliest_finish: list[Time],
     weights: list[float],
     tolerance: float,
 ) -> list[int]:
@@ -521,6 +549,76 @@ def pert_analysis(
     )
 
 
+def exact_number(value: float | Fraction) -> Fraction:
+    """A number exactly as it was written: 2.5 -> 5/2 and 0.1 -> 1/10.
+
+    YAML hands decimals over as binary floats; the shortest text that reads back as the
+    same float (``repr``) is what the author typed, so 0.1 becomes 1/10 rather than the
+    binary fraction nearest to it.
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    return Fraction(repr(float(value)))
+
+
+@dataclass(frozen=True)
+class ExactPertResult:
+    """PERT over exact expected times: every time in ``schedule`` is a Fraction."""
+
+    expected_duration: Fraction
+    variance: Fraction
+    critical_path: list[str]
+    schedule: NetworkSchedule
+    variances: dict[str, Fraction]
+    """sigma squared of each activity, by id."""
+
+    @property
+    def std_dev(self) -> float:
+        return math.sqrt(self.variance)
+
+
+def exact_pert_analysis(
+    activities: Sequence[tuple[str, float | Fraction, float | Fraction, float | Fraction,
+                               Sequence[str]]],
+) -> ExactPertResult:
+    """``pert_analysis`` with exact arithmetic: te = (o + 4m + p) / 6 as a Fraction.
+
+    Each activity is ``(id, optimistic, likely, pessimistic, depends_on)``; the estimates
+    are read as written (``exact_number``). CPM then runs on Fractions, so sixths add up
+    exactly and the expected duration is the exact sum along the critical path. Where
+    critical paths tie, the one with the largest variance is reported, as in
+    ``pert_analysis``. Raises ValueError naming the activity for estimates out of order.
+    """
+    network: list[Activity] = []
+    variances: dict[str, Fraction] = {}
+    for activity_id, optimistic, likely, pessimistic, depends_on in activities:
+        try:
+            low, mode, high = (exact_number(optimistic), exact_number(likely),
+                               exact_number(pessimistic))
+        except ValueError as error:
+            raise ValueError(f"activity {activity_id!r}: {error}") from error
+        if not low <= mode <= high:
+            raise ValueError(
+                f"activity {activity_id!r}: estimates must satisfy optimistic <= likely <= "
+                f"pessimistic, got {optimistic} / {likely} / {pessimistic}"
+            )
+        network.append(Activity(activity_id, (low + 4 * mode + high) / 6, tuple(depends_on)))
+        variances[activity_id] = ((high - low) / 6) ** 2
+    schedule = critical_path_method(network, path_weight=variances)
+    return ExactPertResult(
+        expected_duration=Fraction(schedule.duration),
+        variance=sum((variances[activity_id] for activity_id in schedule.critical_path),
+                     Fraction(0)),
+        critical_path=list(schedule.critical_path),
+        schedule=schedule,
+        variances=variances,
+    )
+
+
 def probability_of_finishing(expected: float, variance: float, target: float) -> float:
     """Return P(duration <= target) for a normal duration with this mean and variance.
 
@@ -548,7 +646,7 @@ def _whole_working_days(activity: Activity) -> int:
     number, so 4.000000000000001 stays 4.
     """
     duration = activity.duration
-    if not isinstance(duration, int | float) or not math.isfinite(duration) or duration < 0:
+    if not _valid_duration(duration):
         raise InvalidDurationError(activity.id, duration)
     return max(0, math.ceil(duration - _RELATIVE_TOLERANCE))
 
@@ -615,6 +713,67 @@ def dated_schedule(
         activities=dated,
         finish=finish,
         duration_working_days=last_finish_index + 1,
+        critical_path=list(network.critical_path),
+        network=network,
+    )
+
+
+def working_day_span(earliest_start: Time, earliest_finish: Time) -> tuple[int, int]:
+    """(first, last) working day of an item that runs from ES to EF, in elapsed working
+    days from the plan's start; day 1 is the plan's first working day.
+
+    DESIGN.md, "Calendars": the item runs from working day floor(ES) + 1 to working day
+    ceil(EF), so an item from 2.5 to 4 runs on days 3 and 4, and a successor starting at
+    a fractional 2.5 shares day 3 with the predecessor that ends there. An item of zero
+    length sits on day max(1, ceil(EF)), the last day of what it waits for.
+    """
+    start, finish = _snapped(earliest_start), _snapped(earliest_finish)
+    if finish > start:
+        return math.floor(start) + 1, math.ceil(finish)
+    day = max(1, math.ceil(finish))
+    return day, day
+
+
+def _snapped(value: Time) -> Time:
+    """Exact values as they are; a float within 1e-9 of a whole day is that day."""
+    if isinstance(value, float) and abs(value - round(value)) <= _tolerance(value):
+        return round(value)
+    return value
+
+
+def fractional_dated_schedule(
+    network: NetworkSchedule, start: date, calendar: WorkCalendar
+) -> DatedSchedule:
+    """Put a network with fractional times (PERT's te, unrounded) on the calendar.
+
+    Day 1 is ``start`` rolled forward to a working day; each activity runs over the
+    working days ``working_day_span`` gives for its ES and EF, and the plan finishes on
+    working day ceil(duration) (at least day 1). Floats stay as CPM computed them, in
+    (fractional) working days; critical means a float of 0. Unlike ``dated_schedule``,
+    nothing is rounded before CPM, so the dates never run later than the expected
+    duration itself.
+    """
+    plan_start = calendar.roll_forward(start)
+
+    def working_day(number: int) -> date:
+        return calendar.date_at(number - 1, plan_start)
+
+    dated: dict[str, DatedActivity] = {}
+    for activity_id, scheduled in network.activities.items():
+        first, last = working_day_span(scheduled.earliest_start, scheduled.earliest_finish)
+        first_day = working_day(first)
+        dated[activity_id] = DatedActivity(
+            id=activity_id,
+            start=first_day,
+            finish=first_day if last == first else working_day(last),
+            total_float=scheduled.total_float,
+            critical=scheduled.total_float == 0,
+        )
+    last_day = max(1, math.ceil(_snapped(network.duration)))
+    return DatedSchedule(
+        activities=dated,
+        finish=working_day(last_day),
+        duration_working_days=last_day,
         critical_path=list(network.critical_path),
         network=network,
     )
