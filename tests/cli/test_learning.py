@@ -92,7 +92,7 @@ def test_path_table_shows_status_and_progress(workspace: Path, pmpath) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     fundamentals = next(line for line in lines if "PM Fundamentals" in line)
-    assert "in progress" in fundamentals and "1/9" in fundamentals
+    assert "in progress" in fundamentals and "1/10" in fundamentals
     agile = next(line for line in lines if "Agile & Scrum" in line)
     assert "skipped" in agile
 
@@ -139,9 +139,9 @@ def test_unknown_skill_and_concept_list_the_valid_ids(workspace: Path, pmpath) -
 
 
 def test_tick_and_untick(workspace: Path, pmpath) -> None:
-    assert "1 of 7" in pmpath("tick", "lifecycle-phases").stderr
+    assert "1 of 8" in pmpath("tick", "lifecycle-phases").stderr
     assert "already ticked" in pmpath("tick", "lifecycle-phases").stderr
-    assert "0 of 7" in pmpath("untick", "lifecycle-phases").stderr
+    assert "0 of 8" in pmpath("untick", "lifecycle-phases").stderr
     assert pmpath("skill", "1", "--json").json()["concepts"][0]["ticked"] is False
 
 

@@ -60,17 +60,23 @@ def test_ten_skills_in_the_seeds_order(curriculum) -> None:
     assert curriculum.skills[9].folder == "10-product-strategy"
 
 
-def test_every_skill_has_four_to_eight_concepts(curriculum) -> None:
+def test_every_skill_has_four_to_ten_concepts(curriculum) -> None:
     for skill in curriculum.skills:
-        assert 4 <= len(skill.concepts) <= 8, skill.id
+        assert 4 <= len(skill.concepts) <= 10, skill.id
 
 
-def test_every_explanation_is_80_to_200_words(curriculum) -> None:
+def test_explanation_length_follows_importance(curriculum) -> None:
+    """Every explanation runs 80–300 words; only a handful of central ideas, each with a
+    worked example, pass 200."""
+    long = []
     for skill in curriculum.skills:
         for concept in skill.concepts:
             words = len(concept.explanation.split())
-            assert 80 <= words <= 200, f"{skill.id}/{concept.id}: {words} words"
+            assert 80 <= words <= 300, f"{skill.id}/{concept.id}: {words} words"
             assert concept.practice.strip(), concept.id
+            if words > 200:
+                long.append(concept.id)
+    assert len(long) <= 6, long
 
 
 def test_the_weeks_fit_the_six_to_nine_months_of_the_seed(curriculum) -> None:
