@@ -244,3 +244,30 @@ def test_schema_messages_read_like_a_form_review(grade) -> None:
     assert messages["length_days"] == "should be a whole number (found 'ten')"
     assert messages["backlog"].startswith("should be a list")
     assert messages["review"] == "'review' is missing"
+
+
+@pytest.mark.parametrize(("text", "words", "fix"), [
+    ("kind: risk-register\nprogram: Payments: phase 2\n", "not in quotes",
+     'program: "Payments: phase 2"'),
+    ("kind: sprint\nteam:\n\t- Ana\n", "tab", "spaces"),
+    ("kind: sprint\nteam:\n  - Ana\n   role: lead\n", "not lined up", "siblings"),
+    ("kind: sprint\nsprint:\n  goal: x\n length: 10\n", "not lined up", "siblings"),
+])
+def test_yaml_hints_fit_the_actual_slip(tmp_path: Path, text: str, words: str,
+                                        fix: str) -> None:
+    problem = problem_of(write(tmp_path, text))
+    assert words in problem.message and fix in problem.hint
+    # The message quotes the offending line so the learner sees what to change.
+    assert "'" in problem.message
+
+
+def test_empty_and_binary_files_get_hints_of_their_own(tmp_path: Path) -> None:
+    empty = problem_of(write(tmp_path, ""))
+    assert "pmpath new" in empty.hint and "indentation" not in empty.hint
+    binary = tmp_path / "art.yaml"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    from pmpath.core.documents import DocumentProblem, load_document
+
+    with pytest.raises(DocumentProblem) as raised:
+        load_document(binary)
+    assert "binary" in raised.value.message and "text editor" in raised.value.hint

@@ -25,6 +25,8 @@ class DocumentProblem(Exception):
     message: str
     line: int | None = None
     column: int | None = None
+    hint: str | None = None
+    """A fix for this particular problem (the rule's general hint when None)."""
 
     @property
     def where(self) -> str:
@@ -91,7 +93,10 @@ def read_raw(path: Path) -> bytes:
 
 def decode(raw: bytes) -> str:
     if b"\x00" in raw:
-        raise DocumentProblem("this looks like a binary file, not text")
+        raise DocumentProblem(
+            "this looks like a binary file (a picture, a spreadsheet or a zip), not text",
+            hint="artifacts are plain text: save it from a text editor as .yaml (or .md), "
+                 "or start afresh with `pmpath new KIND`")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -123,9 +128,10 @@ def parse_yaml(text: str, first_line: int = 1,
             problem = "a YAML tag pmpath does not accept (" + problem.split("tag ")[-1] + ")"
         if mark is None:
             raise DocumentProblem(f"YAML syntax error: {problem}") from None
-        raise DocumentProblem(
-            f"YAML syntax error: {problem}", mark.line + first_line, mark.column + 1
-        ) from None
+        line_text = _line(text, mark.line)
+        message, hint = yaml_advice(problem, line_text, text, mark.line, mark.column)
+        raise DocumentProblem(message, mark.line + first_line, mark.column + 1,
+                              hint=hint) from None
     except yaml.YAMLError as error:
         raise DocumentProblem(f"YAML error: {error}") from None
     except RecursionError:
@@ -180,6 +186,59 @@ def _duplicate_aware_loader() -> Any:
 
     _LOADER = Loader
     return Loader
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def yaml_advice(problem: str, line_text: str, text: str, index: int,
+                column: int = 0) -> tuple[str, str]:
+    """(message, hint) for a YAML syntax error, from what the parser actually met.
+
+    The message quotes the offending line; the hint fits the slip: a ': ' inside an
+    unquoted value, a tab, or a key out of line with its siblings.
+    """
+    shown = line_text.strip()
+    quoted = f": {shown[:70]!r}" if shown else ""
+    lines = text.splitlines()
+    if "\t" in line_text or "'\\t'" in problem or "\\t" in problem:
+        return (f"a tab character is used for indentation{quoted}",
+                "YAML indents with spaces only: replace the tab with spaces (2 per level), "
+                "lined up with the lines around it")
+    first_colon = line_text.find(":")
+    if "mapping values are not allowed" in problem and column > first_colon >= 0:
+        key, _, value = shown.partition(": ")
+        example = f'{key}: "{value}"' if value else shown
+        return (f"a value contains ': ' but is not in quotes{quoted}",
+                f"put the value in quotes so the colon is part of the text, e.g. {example}")
+    previous = next((lines[i] for i in range(index - 1, -1, -1)
+                     if 0 <= i < len(lines) and lines[i].strip()
+                     and not lines[i].lstrip().startswith("#")), "")
+    if any(words in problem for words in ("did not find expected key", "expected <block end>",
+                                          "did not find expected '-' indicator",
+                                          "mapping values are not allowed")):
+        indent = len(line_text) - len(line_text.lstrip(" "))
+        before = len(previous) - len(previous.lstrip(" "))
+        return (f"this line is not lined up with the lines around it{quoted}",
+                f"line the key up with its siblings: it starts at column {indent + 1}, the "
+                f"line above at column {before + 1}; indent each level by the same number "
+                "of spaces")
+    if "found character '\\t'" in problem or "cannot start any token" in problem:
+        return (f"a character that cannot start a value{quoted}",
+                "if the value starts with @, ` or %, put it in quotes; if a tab is used, "
+                "use spaces instead")
+    if "found undefined alias" in problem or "found unhashable key" in problem:
+        return (f"YAML syntax error: {problem}{quoted}",
+                "a value starting with * or { needs quotes, e.g. note: \"*important*\"")
+    if "while scanning a quoted scalar" in problem or "found unexpected end of stream" in problem:
+        return (f"a quote is opened but never closed{quoted}",
+                "close the quote on the same line, or remove it")
+    return (f"YAML syntax error: {problem}{quoted}",
+            "fix the syntax on this line: each field is 'name: value' with a space after "
+            "the colon, nested fields are indented with spaces, and list entries start "
+            "with '- '")
 
 
 _DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
@@ -265,7 +324,10 @@ def load_document(path: Path, raw: bytes | None = None) -> Document:
     else:
         data = parse_yaml(text, duplicates=duplicates)
     if data is None:
-        raise DocumentProblem("the file is empty")
+        raise DocumentProblem(
+            "the file is empty",
+            hint="write the artifact's fields, starting with 'kind:' and 'version: 1'; "
+                 "`pmpath new KIND` writes a template that explains each one")
     if not isinstance(data, dict):
         raise DocumentProblem(
             f"the top of the file must be fields like 'kind: ...', not a {_type_name(data)}", 1)
