@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from pmpath import __version__
-from pmpath.core.errors import EXIT_USAGE, PmpathError
+from pmpath.core.errors import EXIT_BUG, EXIT_INTERRUPTED, PmpathError
 
 # Each command lives in one module of pmpath.cli, listed here in the order of
 # `pmpath --help` with the one-line summary the help shows (a test keeps these
@@ -46,10 +46,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
 def command_group() -> typer.Typer:
     """The typer app a command module registers its commands on."""
     return typer.Typer(add_completion=False, rich_markup_mode=None,
-                       pretty_exceptions_enable=False)
+                       pretty_exceptions_enable=False, context_settings=CONTEXT_SETTINGS)
 
 
 class LazyGroup(TyperGroup):
@@ -57,6 +60,18 @@ class LazyGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [name for name, (module, _) in COMMANDS.items() if _module_available(module)]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            from pmpath.core.errors import UsageError
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            suggestion = f" (did you mean '{close[0]}'?)" if close else ""
+            raise UsageError(f"no command '{name}'{suggestion}; `pmpath --help` lists them")
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         module_name = COMMANDS.get(cmd_name, (None, ""))[0]
@@ -93,6 +108,7 @@ app = typer.Typer(
          "the current folder.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings=CONTEXT_SETTINGS,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -147,27 +163,73 @@ def take_global_options(argv: list[str]) -> list[str]:
 
 
 def main() -> None:
-    """Console-script entry point: run the app, turn PmpathError into one line on stderr.
+    """Console-script entry point: run the app and turn every ending into an exit code.
 
-    typer (click) reports its own usage errors with exit code 2; everything
-    pmpath raises is caught here, so a learner never sees a traceback unless
-    ``PMPATH_DEBUG=1`` asks for one.
+    0 ok, 1 the work has errors, 2 a usage error or a path that cannot be opened, 3 a
+    bug in pmpath, 130 interrupted (Ctrl-C, at a prompt too). Output cut short by a
+    closed pipe (``| head``) keeps the code the command would have had. A learner never
+    sees a traceback unless ``PMPATH_DEBUG=1`` asks for one.
     """
+    code = run(sys.argv[1:])
+    _flush_quietly()
+    sys.exit(code)
+
+
+def run(argv: list[str]) -> int:
+    import click
+
     try:
-        args = take_global_options(sys.argv[1:])
-        app(args=args, prog_name="pmpath")
+        args = take_global_options(argv)
+        result = app(args=args, prog_name="pmpath", standalone_mode=False)
+        return result if isinstance(result, int) else 0
     except PmpathError as error:
         _report(error)
-        sys.exit(error.exit_code)
+        return error.exit_code
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
+        _interrupted()
+        return EXIT_INTERRUPTED
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader (`| head`) has gone; the command's own result is what counts.
+        _silence_stdout()
+        return getattr(sys, "_pmpath_exit", 0)
     except Exception as error:  # the last guard: never show a learner a traceback
         if os.environ.get("PMPATH_DEBUG") == "1":
             raise
         typer.echo(f"error: pmpath hit an unexpected problem ({error.__class__.__name__}: "
-                   f"{error}); run again with PMPATH_DEBUG=1 for details", err=True)
-        sys.exit(EXIT_USAGE)
+                   f"{error}); this is a bug in pmpath, please report it (run again with "
+                   "PMPATH_DEBUG=1 for details)", err=True)
+        return EXIT_BUG
+
+
+def _interrupted() -> None:
+    try:
+        typer.echo("\ninterrupted", err=True)
+    except OSError:
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _silence_stdout()
 
 
 def _report(error: PmpathError) -> None:

@@ -1,15 +1,16 @@
 """One exception hierarchy for everything pmpath reports to a person.
 
 Each error carries the exit code the CLI uses: 2 for usage errors and input
-pmpath cannot read, 1 for work that failed. Only ``pmpath.cli.app.main`` turns
+pmpath cannot read, 1 for work that failed; 3 is kept for pmpath's own bugs and
+130 for an interrupted command. Only ``pmpath.cli.app.main`` turns
 these into a one-line message on stderr.
 """
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
 
 
 class PmpathError(Exception):
@@ -48,9 +49,3 @@ class CurriculumError(PmpathError):
 
 class StateError(PmpathError):
     """The progress file is damaged; progress is never reset silently."""
-
-
-class WorkFailedError(PmpathError):
-    """The work was done but did not succeed (for example a check that failed)."""
-
-    exit_code = EXIT_FAILED
