@@ -574,4 +574,4 @@ def new(kind: str, name: str | None = None, *, force: bool = False,
     kind_spec(kind)
     ws = open_workspace(workspace) if workspace is not None else None
     ws = ws or require_workspace(None if workspace is None else workspace)
-    return scaffold(ws, ws.curriculum(), kind, name, force)
+    return scaffold(ws, ws.curriculum(), kind, name, force, today=today())

@@ -101,6 +101,7 @@ class KindSpec:
     scheduler = None
     schedule_renderer = None
     forecast_inputs = None
+    template_values = None
     renderer = None
 
     def outcome(self) -> Outcome:

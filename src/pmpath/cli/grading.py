@@ -14,7 +14,6 @@ app = command_group()
 
 if TYPE_CHECKING:
     from pmpath.api import CheckReport
-    from pmpath.core.grading import ArtifactResult
 
 
 
@@ -45,78 +44,6 @@ def new(
          f"Stuck? {styled('pmpath hint', 'command')}")
 
 
-def _show(result: "ArtifactResult") -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    from pmpath.cli.output import console
-
-    out = console()
-    verdict = Text(" PASS ", style="pass") if result.passed else Text(" FAIL ", style="fail")
-    counts = []
-    if result.errors:
-        counts.append(f"{result.errors} error{'s' if result.errors != 1 else ''}")
-    if result.warnings:
-        counts.append(f"{result.warnings} warning{'s' if result.warnings != 1 else ''}")
-    out.print(Text("✔" if result.passed else "✘") + verdict
-              + Text(f"{result.path}", style="bold")
-              + Text(f"  {result.kind} · score {result.score}/100"
-                     + (f" · {', '.join(counts)}" if counts else ""), style="muted"))
-    if result.findings:
-        table = Table(show_edge=False, pad_edge=False, expand=False)
-        table.add_column("Rule", no_wrap=True)
-        table.add_column("Where", overflow="fold")
-        table.add_column("Problem", ratio=3)
-        table.add_column("How to fix", ratio=3)
-        rows = _finding_rows(result.findings)
-        for rule, severity, where, problem, fix in rows[:200]:
-            style = "fail" if severity == "error" else "warn"
-            table.add_row(Text(rule, style=style), where, problem, fix)
-        out.print(table)
-        if len(rows) > 200:
-            out.print(Text(f"… and {len(rows) - 200} more findings "
-                           "(`pmpath check --json` lists them all)", style="muted"))
-    if result.metrics:
-        _figures(result)
-    out.print()
-
-
-def _finding_rows(findings: list[Any]) -> list[tuple[str, str, str, str, str]]:
-    """Table rows; a fresh template's many placeholders are gathered into one row."""
-    placeholders = [f for f in findings if f.rule == "common.placeholder"]
-    rows = []
-    gathered = False
-    for finding in findings:
-        if finding.rule == "common.placeholder" and len(placeholders) > 3:
-            if not gathered:
-                shown = ", ".join(f.where for f in placeholders[:8])
-                more = f" and {len(placeholders) - 8} more" if len(placeholders) > 8 else ""
-                rows.append((finding.rule, finding.severity, f"{len(placeholders)} places",
-                             f"template placeholders are still in {shown}{more}",
-                             finding.hint))
-                gathered = True
-            continue
-        rows.append((finding.rule, finding.severity, finding.where, finding.message,
-                     finding.hint))
-    return rows
-
-
-def _figures(result: "ArtifactResult") -> None:
-    from pmpath import api
-    from pmpath.cli.output import console
-
-    if api.draw(result, console()):
-        return
-    if not result.metrics:
-        return
-    from rich.table import Table
-
-    table = Table(title="Figures", title_justify="left", show_header=False, show_edge=False)
-    for key, value in result.metrics.items():
-        table.add_row(key, str(value))
-    console().print(table)
-
-
 def _run_check(paths: list[Path], as_json: bool, as_of: Any) -> "CheckReport":
     from pmpath import api
 
@@ -132,22 +59,19 @@ def _run_check(paths: list[Path], as_json: bool, as_of: Any) -> "CheckReport":
 
 def _show_report(report: "CheckReport") -> None:
     from pmpath.cli.output import console
+    from pmpath.cli.report import show_result, summary_line
 
-    graded = report.artifacts
-    if not graded:
+    out = console()
+    if not report.artifacts:
         if not report.errors:
             echo("No artifacts to check. Start one with `pmpath new <kind>` "
                  "(`pmpath next` says which).")
         return
-    for result in graded:
-        _show(result)
-    passing = sum(1 for result in graded if result.passed)
-    line = f"{passing} of {len(graded)} artifact{'s' if len(graded) != 1 else ''} pass"
-    out = console()
-    if passing == len(graded):
-        out.print(line, style="pass")
-    else:
-        out.print(line + " · fix the errors above and run `pmpath check` again", style="warn")
+    for result in report.artifacts:
+        show_result(result, out)
+        out.print()
+    line, passed = summary_line(report.artifacts)
+    out.print(line, style="pass" if passed else "warn")
 
 
 def exit_code(report: "CheckReport") -> int:

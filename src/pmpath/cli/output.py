@@ -85,13 +85,55 @@ def console() -> "Console":
         from rich.console import Console
         from rich.theme import Theme
 
+        plain = bool(os.environ.get("NO_COLOR"))
+        piped = not getattr(sys.stdout, "isatty", lambda: False)()
         _console = Console(
             theme=Theme({"pass": "bold green", "fail": "bold red", "warn": "yellow",
                          "muted": "dim", "command": "cyan", "title": "bold"}),
-            no_color=bool(os.environ.get("NO_COLOR")) or None,
+            # NO_COLOR means no escape codes at all, not only no colours (bold and dim
+            # are escape codes too).
+            color_system=None if plain else "auto",
+            file=TrimmedLines() if piped else None,
             highlight=False,
         )
     return _console
+
+
+class TrimmedLines:
+    """Standard output without the spaces tables pad lines with, for piped output.
+
+    It writes to whatever ``sys.stdout`` is at the time, as rich itself does.
+    """
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    @property
+    def _stream(self) -> Any:
+        return sys.stdout
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        if "\n" in self._pending:
+            *lines, self._pending = self._pending.split("\n")
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", "utf-8")
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
 
 
 def bar(fraction: float, width: int = 10) -> str:

@@ -6,8 +6,9 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pmpath.kinds import KINDS, is_built, spec_of
 from pmpath.core.curriculum import Curriculum, Exercise
@@ -45,7 +46,8 @@ def target_path(ws: Workspace, kind: str, exercise: Exercise | None, name: str |
         return folder / info.filename
     candidate = Path(name).expanduser()
     if not candidate.is_absolute():
-        candidate = folder / candidate
+        # Relative to the workspace root, like every path pmpath shows.
+        candidate = ws.root / candidate
     resolved = candidate.resolve()
     if not ws.contains(resolved) or resolved == ws.root:
         raise UsageError(f"--name {name} points outside your workspace ({ws.root}); pmpath "
@@ -73,13 +75,28 @@ def json_schema(model: type, kind: str) -> dict:
             "$id": f"https://pmpath.dev/schemas/{kind}.schema.json", **schema}
 
 
-def template_text(kind: str) -> str:
+def template_text(kind: str, today: date | None = None,
+                  params: dict[str, Any] | None = None) -> str:
+    """The kind's template filled for ``today`` and the exercise's parameters."""
+    from pmpath.core.templating import fill
+    from pmpath.kinds.base import lazy
+
     info = KINDS[kind]
-    return (templates_root() / kind / info.filename).read_text(encoding="utf-8")
+    text = (templates_root() / kind / info.filename).read_text(encoding="utf-8")
+    spec = spec_of(kind)
+    values: dict[str, Any] = {**spec.defaults, **(params or {})}
+    day = today or date.today()
+    values["today"] = day
+    if spec.template_values is not None:
+        values.update(lazy(spec.template_values)(day, values))
+    return fill(text, values)
 
 
 def scaffold(ws: Workspace, curriculum: Curriculum, kind: str, name: str | None = None,
-             force: bool = False, now: datetime | None = None) -> Scaffold:
+             force: bool = False, now: datetime | None = None,
+             today: date | None = None) -> Scaffold:
+    """Write the template; dates start from today (or the workspace's start date while
+    that is still ahead) and sizes come from the exercise's parameters."""
     check_kind(kind)
     exercises = curriculum.exercises_for_kind(kind)
     exercise = exercises[0] if exercises else None
@@ -88,7 +105,10 @@ def scaffold(ws: Workspace, curriculum: Curriculum, kind: str, name: str | None 
         return Scaffold(path=target, exercise=exercise, created=False)
     if target.is_dir():
         raise UsageError(f"{ws.relative(target)} is a folder; choose a file name with --name")
-    text = template_text(kind)
+    day = today or (now or datetime.now()).date()
+    if ws.start_date > day:
+        day = ws.start_date
+    text = template_text(kind, day, dict(exercise.params) if exercise else {})
     if not KINDS[kind].is_markdown:
         schema = schema_file(ws, kind)
         reference = Path(os.path.relpath(schema, target.parent)).as_posix()

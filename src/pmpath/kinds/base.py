@@ -278,6 +278,9 @@ class KindSpec:
     """``"module:function"``: ``f(model) -> Figures`` for ``pmpath schedule``."""
     schedule_renderer: str | None = None
     """``"module:function"``: ``f(model, figures, console)`` for ``pmpath schedule``."""
+    template_values: str | None = None
+    """``"module:function"``: ``f(today, params) -> {name: value}`` filling the template's
+    ``${name}`` markers and ``#@repeat`` blocks (see ``core.templating``)."""
     forecast_inputs: str | None = None
     """``"module:function"``: ``f(data) -> {throughput, items[, start, period_days,
     holidays]}`` from a parsed file, for ``pmpath forecast FILE``; ValueError if unusable."""

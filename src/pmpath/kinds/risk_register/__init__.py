@@ -19,4 +19,5 @@ SPEC = KindSpec(
     figures=figures,
     params={"min_risks": Param(int, 8, "the fewest risks the register must hold")},
     renderer="pmpath.kinds.risk_register.render:render",
+    template_values="pmpath.kinds.risk_register.template:template_values",
 )
