@@ -68,7 +68,7 @@ def kinds() -> dict[str, str]:
 def kind_spec(kind: str) -> KindSpec:
     """The declaration of ``kind``; a UsageError (with "did you mean") for an unknown one."""
     from pmpath.core.errors import UsageError
-    from pmpath.core.grading import did_you_mean
+    from pmpath.core.suggest import did_you_mean
     from pmpath.kinds import spec_of
 
     known = kinds()

@@ -64,13 +64,11 @@ class LazyGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            import difflib
-
             from pmpath.core.errors import UsageError
+            from pmpath.core.suggest import did_you_mean
 
-            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
-            suggestion = f" (did you mean '{close[0]}'?)" if close else ""
-            raise UsageError(f"no command '{name}'{suggestion}; `pmpath --help` lists them")
+            raise UsageError(f"no command '{name}'{did_you_mean(name, COMMANDS)}; "
+                             "`pmpath --help` lists them")
         return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:

@@ -17,17 +17,30 @@ if TYPE_CHECKING:
 
 
 
-@app.command("new")
+def _kinds_help() -> str:
+    from pmpath import api
+
+    return "Kinds: " + ", ".join(api.kinds()) + "."
+
+
+@app.command("new", epilog=_kinds_help())
 def new(
-    kind: str = typer.Argument(..., help="Artifact kind, e.g. risk-register."),
+    kind: str = typer.Argument(None, help="Artifact kind, e.g. risk-register.",
+                               show_default=False),
     name: str = typer.Option(None, "--name", metavar="FILE",
                              help="File name (inside your workspace) instead of the default."),
     force: bool = typer.Option(False, "--force",
                                help="Replace an existing file; the old one is backed up first."),
 ) -> None:
-    """Write a fresh template for an exercise into its skill folder."""
+    """Write a fresh template for an exercise into its skill folder.
+
+    Without KIND, lists the kinds and the exercise each one is for.
+    """
     from pmpath import api
 
+    if kind is None:
+        _list_kinds()
+        return
     ws = session.workspace()
     result = api.new(kind, name, force=force, workspace=ws)
     shown = ws.relative(result.path)
@@ -55,6 +68,20 @@ def _run_check(paths: list[Path], as_json: bool, as_of: Any) -> "CheckReport":
     for error in report.errors:
         message(f"error: {error.path}: {error.message}", "error")
     return report
+
+
+def _list_kinds() -> None:
+    from pmpath import api
+
+    ws = api.open_workspace(session.workspace_option())
+    curriculum = api.curriculum_of(ws)
+    echo(styled("Artifact kinds you can start with `pmpath new KIND`:", "title"))
+    kinds = api.kinds()
+    width = max(len(kind) for kind in kinds)
+    for kind, label in kinds.items():
+        exercises = curriculum.exercises_for_kind(kind)
+        what = f"{exercises[0].folder}: {exercises[0].title}" if exercises else label
+        echo(f"  {kind:<{width}}  {what}")
 
 
 def _show_report(report: "CheckReport") -> None:

@@ -254,8 +254,9 @@ def skip(
 
 @app.command("hint")
 def hint(
-    exercise_id: str = typer.Argument(None, metavar="[EXERCISE]",
-                                      help="Exercise id (default: the one you are on)."),
+    exercise_id: str = typer.Argument(
+        None, metavar="[EXERCISE]",
+        help="Exercise id or artifact kind, e.g. risk-register (default: the one you are on)."),
     level: int = typer.Option(None, "--level", "-l", min=1,
                               help="Hint tier: 1 a nudge, 2 a method, 3 nearly the answer."),
     as_json: bool = JSON_OPTION,

@@ -82,23 +82,38 @@ class Curriculum(NamedTuple):
         for skill in self.skills:
             if text in (skill.id, skill.folder, str(skill.number), f"{skill.number:02d}"):
                 return skill
+        from pmpath.core.suggest import did_you_mean
+
         choices = ", ".join(f"{s.number} {s.id}" for s in self.skills)
-        raise UsageError(f"no skill '{ref}'; choose one of: {choices}")
+        suggestion = did_you_mean(text, [s.id for s in self.skills])
+        raise UsageError(f"no skill '{ref}'{suggestion}; choose one of: {choices}")
 
     def concept(self, concept_id: str) -> tuple[Skill, Concept]:
         for skill in self.skills:
             for concept in skill.concepts:
                 if concept.id == concept_id:
                     return skill, concept
-        raise UsageError(f"no concept '{concept_id}'; see `pmpath skill N` for the concept ids "
-                         "of a skill")
+        from pmpath.core.suggest import did_you_mean
+
+        known = [concept.id for skill in self.skills for concept in skill.concepts]
+        raise UsageError(f"no concept '{concept_id}'{did_you_mean(concept_id, known)}; see "
+                         "`pmpath skill N` for the concept ids of a skill")
 
     def exercise(self, exercise_id: str) -> Exercise:
+        """An exercise by id, or by the kind of artifact it asks for (``risk-register``)."""
         for exercise in self.exercises:
             if exercise.id == exercise_id:
                 return exercise
+        for exercise in self.exercises:
+            if exercise.artifact == exercise_id:
+                return exercise
+        from pmpath.core.suggest import did_you_mean
+
+        names = [ex.id for ex in self.exercises] + [ex.artifact for ex in self.exercises]
         choices = ", ".join(ex.id for ex in self.exercises)
-        raise UsageError(f"no exercise '{exercise_id}'; choose one of: {choices}")
+        raise UsageError(f"no exercise '{exercise_id}'{did_you_mean(exercise_id, names)}; "
+                         f"choose one of: {choices} (or the kind of artifact, e.g. "
+                         "risk-register)")
 
     def exercises_for_kind(self, kind: str) -> list[Exercise]:
         return [ex for ex in self.exercises if ex.artifact == kind]

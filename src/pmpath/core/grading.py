@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pmpath.core.documents import DocumentProblem, load_document, read_raw, sniff_kind
+from pmpath.core.suggest import did_you_mean
 from pmpath.kinds import KINDS, all_specs, spec_of
 
 if TYPE_CHECKING:
@@ -55,14 +56,6 @@ def find_rule(rule_id: str) -> tuple[Rule, str | None]:
             known.append(rule.id)
     raise UsageError(f"no rule '{rule_id}'{did_you_mean(rule_id, known)}; `pmpath rules` lists "
                      "them all")
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or ''."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 @dataclass
