@@ -575,3 +575,106 @@ def new(kind: str, name: str | None = None, *, force: bool = False,
     ws = open_workspace(workspace) if workspace is not None else None
     ws = ws or require_workspace(None if workspace is None else workspace)
     return scaffold(ws, ws.curriculum(), kind, name, force, today=today())
+
+
+# -- exercises ---------------------------------------------------------------------------
+
+
+def exercises(workspace: Any = None) -> list[Any]:
+    """Every exercise of the path, in order, with its status and its file (ExerciseProgress:
+    exercise, path, status 'not started' / 'written' / 'failing' / 'changed' / 'passed',
+    the last check's record)."""
+    from pmpath.core.progress import exercise_progress
+    from pmpath.core.state import read_state
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace) or require_workspace(None)
+    state = read_state(ws.state_path)
+    return [exercise_progress(ws.root, exercise, state)
+            for exercise in ws.curriculum().exercises]
+
+
+def current_exercise(workspace: Any = None) -> Any:
+    """The exercise to work on now: the first one of the path that has not passed, in a
+    skill that is neither passed nor skipped (None when every exercise is done)."""
+    from pmpath.core.progress import path_progress
+    from pmpath.core.state import read_state
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace) or require_workspace(None)
+    state = read_state(ws.state_path)
+    progress = path_progress(ws.root, ws.curriculum(), state)
+    for item in progress:
+        if item.status in ("passed", "skipped"):
+            continue
+        for exercise in item.exercises:
+            if exercise.status != "passed":
+                return exercise
+    remaining = [exercise for exercise in exercises(ws) if exercise.status != "passed"]
+    return remaining[0] if remaining else None
+
+
+def find_exercise(name: str, workspace: Any = None) -> Any:
+    """An exercise's progress by exercise id or artifact kind (with "did you mean")."""
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace) or require_workspace(None)
+    wanted = ws.curriculum().exercise(name)
+    return next(item for item in exercises(ws) if item.exercise.id == wanted.id)
+
+
+# -- model answers -----------------------------------------------------------------------
+
+
+@dataclass
+class Example:
+    """A kind's model answer and the date it is graded as of."""
+
+    kind: str
+    path: Path
+    text: str
+    as_of: date
+
+
+def example(kind: str, workspace: Any = None) -> Example:
+    """The model answer of ``kind`` from the curriculum (the workspace's own, if it has
+    one), as listed in ``examples/index.yaml``."""
+    from pmpath.core.documents import parse_yaml, read_text
+    from pmpath.core.errors import UsageError
+
+    kind_spec(kind)
+    root = _curriculum_root(open_workspace(workspace))
+    index = parse_yaml(read_text(root / "examples" / "index.yaml")) or {}
+    entry = (index.get("examples") or {}).get(kind)
+    if not isinstance(entry, dict) or "file" not in entry:
+        raise UsageError(f"this curriculum has no model answer for a {kinds()[kind]}")
+    path = root / "examples" / str(entry["file"])
+    as_of = entry.get("as_of")
+    return Example(kind, path, read_text(path),
+                   as_of if isinstance(as_of, date) else today())
+
+
+def example_diff(kind: str, file: str | os.PathLike[str], workspace: Any = None) -> list[str]:
+    """Unified-diff lines from the model answer of ``kind`` to the learner's ``file``."""
+    import difflib
+
+    from pmpath.core.documents import read_text
+    from pmpath.core.errors import UsageError
+
+    answer = example(kind, workspace)
+    mine = Path(file)
+    problem = _unopenable(mine)
+    if problem is not None or mine.is_dir():
+        raise UsageError(f"{mine}: {problem or 'is a folder, not a file'}")
+    theirs = read_text(mine).splitlines()
+    ours = [line for line in answer.text.splitlines()]
+    return list(difflib.unified_diff(ours, theirs, fromfile=f"model answer ({answer.path.name})",
+                                     tofile=str(mine), lineterm=""))
+
+
+def _curriculum_root(ws: Workspace | None) -> Path:
+    if ws is not None:
+        return ws.curriculum_root
+    from pmpath.core.curriculum import default_curriculum_root
+
+    return default_curriculum_root()

@@ -261,27 +261,30 @@ def test_schema_accepts_every_valid_artifact(pmpath, kind: str) -> None:
     assert list(validator.iter_errors({"kind": kind}))  # required fields are required
 
 
-def test_watch_regrades_a_file_when_it_is_saved(tmp_path: Path, monkeypatch, pmpath) -> None:
-    import time
+def test_check_watch_regrades_a_file_when_it_is_saved(tmp_path: Path, monkeypatch,
+                                                      pmpath) -> None:
+    import pmpath.cli.watch as watch
 
     target = tmp_path / "sprint.yaml"
     shutil.copy(EXAMPLES / "sprint.yaml", target)
-    calls = {"count": 0}
+    saves = {"count": 0}
 
-    def fake_sleep(seconds: float) -> None:
-        calls["count"] += 1
-        if calls["count"] == 1:  # the learner saves a flawed version
+    def learner_saves(targets):
+        assert targets == [target.resolve()]
+        saves["count"] += 1
+        if saves["count"] == 1:  # the learner saves a flawed version
             target.write_text(target.read_text().replace("length_days: 10", "length_days: 15"))
+            yield {("modified", str(target))}
         else:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(time, "sleep", fake_sleep)
+    monkeypatch.setattr(watch, "file_changes", learner_saves)
     result = pmpath("check", str(target), "--watch", "--as-of", "2027-01-20")
-    assert result.exit_code == 0
+    assert result.exit_code == 130
     assert result.stdout.count("sprint.yaml") >= 2
-    assert "PASS" in result.stdout and "sprint.length" in result.stdout
+    assert "PASS" in result.stdout and "FAIL" in result.stdout
+    assert "sprint.length" in result.stdout
     assert "Stopped watching" in result.stderr
-
 
 def test_a_fresh_template_shows_its_placeholders_as_one_row(workspace: Path, pmpath) -> None:
     pmpath("new", "capacity-plan")

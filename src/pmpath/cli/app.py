@@ -26,8 +26,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "hint": ("learn", "Tiered hints for an exercise; each call without --level goes one tier "
                       "deeper."),
     "new": ("grading", "Write a fresh template for an exercise into its skill folder."),
+    "list": ("exercises", "Every exercise of the path with its status and file."),
+    "open": ("exercises", "Open an exercise's file in your editor ($VISUAL or $EDITOR)."),
+    "example": ("exercises", "Show the model answer of an artifact kind, or compare it with "
+                             "your file (--diff)."),
     "check": ("grading", "Grade artifacts rule by rule, with the arithmetic done and a fix for "
                          "each problem."),
+    "watch": ("watch", "Grade the exercise you are on each time you save it; moves on when "
+                       "it passes."),
     "rules": ("grading", "The rule catalogue, like a linter's: every rule pmpath grades by."),
     "explain": ("grading", "Why a rule matters, what passes, what fails, and how to fix it."),
     "schema": ("grading", "The JSON Schema of an artifact kind (for editors and other tools)."),

@@ -118,18 +118,19 @@ def check(
     as_of: str = typer.Option(None, "--as-of", metavar="DATE",
                               help="Grade as if today were DATE (YYYY-MM-DD)."),
     watch: bool = typer.Option(False, "--watch",
-                               help="Keep running and re-grade a file each time you save it."),
+                               help="Keep running and re-grade the files each time you save "
+                                    "them (like `pmpath watch`)."),
 ) -> None:
     """Grade artifacts rule by rule, with the arithmetic done and a fix for each problem."""
     from pmpath.cli.output import parse_date
 
     day = parse_date(as_of, "--as-of") if as_of else None
-    report = _run_check(paths or [], as_json, day)
     if watch:
         from pmpath.cli.watch import watch_files
 
         watch_files(paths or [], as_of=day)
         return
+    report = _run_check(paths or [], as_json, day)
     code = exit_code(report)
     if code:
         raise typer.Exit(code)
