@@ -99,6 +99,10 @@ class CheckReport:
     as_of: date
     artifacts: list[ArtifactResult]
     errors: list[PathError] = field(default_factory=list)
+    skills_passed: list[Any] = field(default_factory=list)
+    """Skills this check completed (each a Skill), for a word of congratulation."""
+    next_step: Any = None
+    """The learner's next action once a skill passed (a NextAction), if any."""
 
     @property
     def passed(self) -> bool:
@@ -161,9 +165,36 @@ def check(paths: Iterable[str | os.PathLike[str]] = (), as_of: date | None = Non
         folder = shown.split("/", 1)[0] if inside and "/" in shown else None
         results.append(grade_file(path, as_of=day, curriculum=curriculum, display_path=shown,
                                   folder=folder, ignore=ignore))
-    if record and ws is not None:
+    report = CheckReport(as_of=day, artifacts=results, errors=errors)
+    if record and ws is not None and results:
+        before = _passed_skills(ws)
         _record(ws, results)
-    return CheckReport(as_of=day, artifacts=results, errors=errors)
+        after = _passed_skills(ws)
+        report.skills_passed = [skill for skill_id, skill in after.items()
+                                if skill_id not in before]
+        if report.skills_passed:
+            report.next_step = next_step(ws)
+    return report
+
+
+def _passed_skills(ws: Workspace) -> dict[str, Any]:
+    from pmpath.core.progress import path_progress
+    from pmpath.core.state import read_state
+
+    progress = path_progress(ws.root, ws.curriculum(), read_state(ws.state_path))
+    return {item.skill.id: item.skill for item in progress if item.status == "passed"}
+
+
+def next_step(workspace: Any = None) -> Any:
+    """The single next action on the learner's path (a NextAction: command, text, why), or
+    None when the path is complete."""
+    from pmpath.core.progress import current_skill, next_action, path_progress
+    from pmpath.core.state import read_state
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace) or require_workspace(None)
+    current = current_skill(path_progress(ws.root, ws.curriculum(), read_state(ws.state_path)))
+    return next_action(current) if current is not None else None
 
 
 def _unopenable(path: Path) -> str | None:

@@ -94,3 +94,49 @@ def test_example_shows_and_compares_the_model_answer(workspace: Path, pmpath) ->
     assert "-    score: 20" in diff.stdout and "+    score: 12" in diff.stdout
     unknown = pmpath("example", "risk-registr")
     assert unknown.exit_code == 2 and "did you mean 'risk-register'" in unknown.stderr
+
+
+def test_passing_a_skill_is_celebrated_with_the_next_step(workspace: Path, pmpath) -> None:
+    from pmpath.core.curriculum import default_curriculum_root, load_curriculum
+
+    skill = load_curriculum(default_curriculum_root()).skill("risk-management")
+    for concept in skill.concepts:
+        assert pmpath("tick", concept.id).exit_code == 0
+    register = workspace / skill.folder / "risk-register.yaml"
+    register.parent.mkdir(exist_ok=True)
+    shutil.copy(EXAMPLES / "risk-register.yaml", register)
+    result = pmpath("check", str(register), "--as-of", "2027-01-20")
+    assert result.exit_code == 0
+    celebration = [line for line in result.stdout.splitlines() if "passed!" in line]
+    assert len(celebration) == 1 and f"Skill {skill.number}" in celebration[0]
+    assert "Next:" in celebration[0]
+    again = pmpath("check", str(register), "--as-of", "2027-01-20")
+    assert "passed!" not in again.stdout  # once, when it happens
+
+
+def test_init_asks_again_until_each_answer_makes_sense(tmp_path: Path, monkeypatch,
+                                                       pmpath) -> None:
+    import pmpath.cli.setup as setup
+
+    monkeypatch.setattr(setup, "_interactive", lambda: True)
+    monkeypatch.setenv("PMPATH_TODAY", "2027-01-20")
+    answers = "\n".join(["Sam", "20-01-2027", "2027-01-25", "lots", "200", "4"]) + "\n"
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(answers))
+    result = pmpath("init", str(tmp_path / "ws"))
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout + result.stderr
+    assert "must be a date like" in text
+    assert "'lots' is not a number of hours" in text and "between 0.5 and 80" in text
+    assert "about 68 weeks at 4 hours a week" in text
+    assert "starts on 2027-01-25" in text
+    config = (tmp_path / "ws" / "pmpath.toml").read_text()
+    assert "2027-01-25" in config and "hours_per_week = 4" in config
+
+
+def test_fewer_hours_plan_more_weeks(tmp_path: Path, monkeypatch, pmpath) -> None:
+    monkeypatch.setenv("PMPATH_TODAY", "2027-01-20")
+    slow = pmpath("init", str(tmp_path / "slow"), "--name", "A", "--hours", "2")
+    fast = pmpath("init", str(tmp_path / "fast"), "--name", "A", "--hours", "20")
+    assert "about 136 weeks" in slow.stdout and "about 14 weeks" in fast.stdout
+    old = pmpath("init", str(tmp_path / "old"), "--name", "A", "--start", "2019-01-07")
+    assert old.exit_code == 0 and "8 years ago" in old.stderr

@@ -99,6 +99,11 @@ def _show_report(report: "CheckReport") -> None:
         out.print()
     line, passed = summary_line(report.artifacts)
     out.print(line, style="pass" if passed else "warn")
+    for skill in report.skills_passed:
+        step = report.next_step
+        then = f" Next: {step.text}." if step is not None else \
+            " That was the last one: `pmpath path` shows the whole journey."
+        out.print(f"🎉 Skill {skill.number} · {skill.title} passed!{then}", style="pass")
 
 
 def exit_code(report: "CheckReport") -> int:

@@ -29,7 +29,7 @@ def next_(as_json: bool = JSON_OPTION) -> None:
 
     ws, curriculum, _state, progress = _progress()
     current = current_skill(progress)
-    plan = time_plan(ws.start_date, today(), curriculum, progress)
+    plan = time_plan(ws.start_date, today(), curriculum, progress, ws.hours_per_week)
     time_info = {"weeks_elapsed": round(plan.weeks_elapsed, 1),
                  "planned_weeks_through_skill": plan.planned_weeks_by_now,
                  "planned_weeks_total": plan.total_weeks, "verdict": plan.verdict,
@@ -64,11 +64,15 @@ def next_(as_json: bool = JSON_OPTION) -> None:
     echo()
     echo(f"{styled('Next:', 'key')} {action.text}")
     echo(f"{styled('Why: ', 'key')} {action.why}")
-    week = int(plan.weeks_elapsed) + 1
     start_week = plan.planned_weeks_before + 1
-    echo(f"{styled('Time:', 'key')} week {week} of your path; this skill is planned for weeks "
-         f"{start_week:g}–{plan.planned_weeks_by_now:g} of {plan.total_weeks:g} "
-         f"({plan.verdict}, {ws.hours_per_week:g} h/week)")
+    planned = (f"this skill is planned for weeks {start_week:.0f}–"
+               f"{plan.planned_weeks_by_now:.0f} of {plan.total_weeks:.0f} at "
+               f"{ws.hours_per_week:g} h/week")
+    if ws.start_date > today():
+        echo(f"{styled('Time:', 'key')} {plan.verdict} ({ws.start_date.isoformat()}); {planned}")
+    else:
+        echo(f"{styled('Time:', 'key')} week {int(plan.weeks_elapsed) + 1} of your path; "
+             f"{planned} ({plan.verdict})")
 
 
 @app.command("path")
@@ -77,7 +81,7 @@ def path_(as_json: bool = JSON_OPTION) -> None:
     from pmpath.core.progress import time_plan
 
     ws, curriculum, _state, progress = _progress()
-    plan = time_plan(ws.start_date, today(), curriculum, progress)
+    plan = time_plan(ws.start_date, today(), curriculum, progress, ws.hours_per_week)
     if as_json:
         print_json({"version": 1, "title": curriculum.title,
                     "weeks_elapsed": round(plan.weeks_elapsed, 1),
@@ -100,17 +104,23 @@ def path_(as_json: bool = JSON_OPTION) -> None:
     styles = {"passed": "pass", "skipped": "muted", "in progress": "warn", "not started": ""}
     for item in progress:
         start = cumulative + 1
-        cumulative += item.skill.weeks
+        cumulative += item.skill.weeks * plan.pace
         table.add_row(
             str(item.skill.number), item.skill.title,
             f"[{styles[item.status]}]{item.status}[/]" if styles[item.status] else item.status,
             f"{bar(item.fraction)} {item.done_steps}/{item.total_steps}",
-            f"{start:g}–{cumulative:g}",
+            f"{start:.0f}–{cumulative:.0f}",
         )
     out = console()
     out.print(table)
-    out.print(f"Week {int(plan.weeks_elapsed) + 1} since you started on "
-              f"{ws.start_date.isoformat()} · {plan.total_weeks:g} weeks planned · {plan.verdict}")
+    hours = f" at {ws.hours_per_week:g} hours a week" if ws.hours_per_week else ""
+    if ws.start_date > today():
+        out.print(f"Starting {ws.start_date.isoformat()} · {plan.total_weeks:.0f} weeks planned"
+                  f"{hours} · {plan.verdict}")
+    else:
+        out.print(f"Week {int(plan.weeks_elapsed) + 1} since you started on "
+                  f"{ws.start_date.isoformat()} · {plan.total_weeks:.0f} weeks planned{hours} · "
+                  f"{plan.verdict}")
 
 
 def _skill_summary(item: Any) -> dict[str, Any]:

@@ -65,6 +65,8 @@ class Curriculum(NamedTuple):
     career_exercises: tuple[Exercise, ...] = ()
     rule_weights: dict[str, float] = {}  # noqa: RUF012 - never mutated
     thresholds: dict[str, dict[str, Any]] = {}  # noqa: RUF012 - never mutated
+    hours_per_week: float = 8.0
+    """The weekly practice the skills' planned weeks assume (path.yaml)."""
     """rubric.yaml's ``thresholds``: rule id -> {name: number or list of numbers}."""
 
     @property
@@ -210,6 +212,7 @@ def _build(root: Path, data: dict[str, Any]) -> Curriculum:
         final=path["final"], skills=tuple(skills), career_exercises=career,
         rule_weights=dict((data.get("rubric") or {}).get("weights") or {}),
         thresholds=dict((data.get("rubric") or {}).get("thresholds") or {}),
+        hours_per_week=float(path.get("hours_per_week") or 8.0),
     )
 
 

@@ -117,6 +117,8 @@ class PathModel(Strict):
     tagline: Text
     description: Text
     duration: DurationModel
+    hours_per_week: float = Field(default=8, gt=0, le=80)
+    """The weekly practice the skills' planned weeks assume."""
     skills: list[Id] = Field(min_length=1)
     welcome: Text
     final: Text

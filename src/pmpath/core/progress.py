@@ -207,26 +207,42 @@ def next_action(item: SkillProgress) -> NextAction:
 
 class TimePlan(NamedTuple):
     weeks_elapsed: float
+    """Weeks since the start date (negative while the start is ahead)."""
     planned_weeks_by_now: float
-    """Planned weeks up to the end of the current skill."""
+    """Planned weeks up to the end of the current skill, at the learner's hours."""
     planned_weeks_before: float
-    """Planned weeks of the skills before the current one."""
+    """Planned weeks of the skills before the current one, at the learner's hours."""
     total_weeks: float
     verdict: str
+    pace: float = 1.0
+    """How much longer than the curriculum's plan each week of it takes at these hours."""
+
+
+def pace(curriculum_hours: float, learner_hours: float) -> float:
+    """The curriculum's weeks assume ``curriculum_hours`` a week; at ``learner_hours`` each
+    planned week stretches (fewer hours) or shrinks (more hours) in proportion."""
+    if learner_hours <= 0:
+        return 1.0
+    return curriculum_hours / learner_hours
 
 
 def time_plan(start: date, today: date, curriculum: Curriculum,
-              progress: list[SkillProgress]) -> TimePlan:
-    weeks_elapsed = max(0.0, (today - start).days / 7)
+              progress: list[SkillProgress], hours_per_week: float | None = None) -> TimePlan:
+    stretch = pace(curriculum.hours_per_week, hours_per_week or curriculum.hours_per_week)
+    weeks_elapsed = (today - start).days / 7
     before = 0.0
     through = 0.0
     current = current_skill(progress)
     for item in progress:
-        through += item.skill.weeks
+        through += item.skill.weeks * stretch
         if item is current:
             break
-        before += item.skill.weeks
-    if current is None:
+        before += item.skill.weeks * stretch
+    if weeks_elapsed < 0:
+        weeks = -weeks_elapsed
+        verdict = (f"your path starts in {weeks:.0f} week{'s' if round(weeks) != 1 else ''}"
+                   if weeks >= 1 else f"your path starts on {start.isoformat()}")
+    elif current is None:
         verdict = "path complete"
     elif weeks_elapsed > through + 0.5:
         verdict = f"{weeks_elapsed - through:.0f} week(s) behind plan"
@@ -234,6 +250,8 @@ def time_plan(start: date, today: date, curriculum: Curriculum,
         verdict = f"{before - weeks_elapsed:.0f} week(s) ahead of plan"
     else:
         verdict = "on plan"
-    return TimePlan(weeks_elapsed=weeks_elapsed, planned_weeks_by_now=through,
-                    planned_weeks_before=before, total_weeks=curriculum.total_weeks,
-                    verdict=verdict)
+    return TimePlan(weeks_elapsed=max(0.0, weeks_elapsed),
+                    planned_weeks_by_now=round(through, 1),
+                    planned_weeks_before=round(before, 1),
+                    total_weeks=round(curriculum.total_weeks * stretch, 1), verdict=verdict,
+                    pace=stretch)
