@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skip": ("learn", "Skip a skill you already know; skipped is kept apart from passed."),
     "hint": ("learn", "Tiered hints for an exercise; each call without --level goes one tier "
                       "deeper."),
+    "quiz": ("quiz", "Knowledge checks for a skill's concepts; your answers are recorded."),
     "new": ("grading", "Write a fresh template for an exercise into its skill folder."),
     "check": ("grading", "Grade artifacts rule by rule, with the arithmetic done and a fix for "
                          "each problem."),
