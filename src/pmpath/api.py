@@ -709,3 +709,132 @@ def _curriculum_root(ws: Workspace | None) -> Path:
     from pmpath.core.curriculum import default_curriculum_root
 
     return default_curriculum_root()
+
+# -- knowledge checks --------------------------------------------------------------------
+#
+# A quiz is two calls: ``quiz_questions`` picks the questions (a skill's, or one
+# concept's); once the learner has answered, ``record_quiz`` grades the chosen numbers
+# and keeps the result of each concept in ``.pmpath/state.toml``. In between,
+# ``grade_answer`` gives the verdict on one answer, with the explanations::
+#
+#     quiz = api.quiz_questions(skill=2)
+#     concept = quiz.concepts[0]
+#     verdict = api.grade_answer(concept.questions[0], 3)
+#     print(verdict.correct, verdict.chosen_choice.why, verdict.right_choice.why)
+#     summary = api.record_quiz({concept.id: [3, 1]}, skill=2)
+#     print(f"{summary.right}/{summary.answered} right")
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from pmpath.core.curriculum import Question, Skill
+    from pmpath.core.quiz import GradedAnswer, Quiz, QuizSummary
+    from pmpath.core.state import State
+
+
+def quiz_questions(skill: str | int | None = None, concept: str | None = None,
+                   workspace: Any = None) -> Quiz:
+    """The knowledge-check questions of a skill, or of one of its concepts.
+
+    ``skill`` is a number, id or folder name (``2``, ``"agile-scrum"``); without
+    it, the skill of ``concept``, else the learner's current skill (the one
+    ``pmpath next`` names), which needs a workspace. ``workspace`` is a folder or
+    a Workspace; by default ``PMPATH_WORKSPACE`` or the folder around the current
+    one. Outside a workspace the bundled curriculum is used and nothing can be
+    recorded. The result lists the concepts in curriculum order, each with its
+    ``questions`` (a concept without questions has none; ``Quiz.questions == 0``
+    means the skill has no knowledge checks), and the learner's last results;
+    ``Quiz.to_json()`` leaves the answers out. Raises ``UsageError`` for an
+    unknown skill or concept, or a concept that is not part of the skill named.
+    """
+    from pmpath.core.errors import UsageError
+    from pmpath.core.quiz import Quiz
+    from pmpath.core.state import State, read_state
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace)
+    if ws is None and skill is None and concept is None:
+        ws = require_workspace(workspace)  # says how to make one
+    curriculum = curriculum_of(ws)
+    state = read_state(ws.state_path) if ws else State()
+    chosen_concept = None
+    if concept is not None:
+        concept_skill, chosen_concept = curriculum.concept(concept)
+    if skill is not None:
+        chosen_skill = curriculum.skill(skill)
+        if chosen_concept is not None and chosen_concept not in chosen_skill.concepts:
+            raise UsageError(
+                f"'{chosen_concept.id}' is a concept of skill {concept_skill.number} · "
+                f"{concept_skill.title}, not of skill {chosen_skill.number}",
+                hint=f"run `pmpath quiz --concept {chosen_concept.id}`")
+    elif chosen_concept is not None:
+        chosen_skill = concept_skill
+    else:
+        chosen_skill = _current_skill(ws, curriculum, state)
+    concepts = (chosen_concept,) if chosen_concept else chosen_skill.concepts
+    return Quiz(skill=chosen_skill, concepts=concepts,
+                results={c.id: state.quizzes[c.id] for c in concepts if c.id in state.quizzes},
+                workspace=ws.root if ws else None, ticked=frozenset(state.ticked))
+
+
+def grade_answer(question: Question, chosen: int) -> GradedAnswer:
+    """Grade choice number ``chosen`` (counted from 1, as the choices are shown).
+
+    The result says whether it is ``correct`` and carries the ``chosen_choice``
+    and the ``right_choice`` (with ``right_number``), each with its ``why``.
+    Raises ValueError for a number outside the choices.
+    """
+    from pmpath.core.quiz import grade_answer as grade
+
+    return grade(question, chosen)
+
+
+def record_quiz(answers: Mapping[str, Sequence[int]], skill: str | int | None = None,
+                workspace: Any = None, on: date | None = None) -> QuizSummary:
+    """Grade a quiz's answers and record the result of each concept in the workspace.
+
+    ``answers`` maps a concept id to the numbers chosen (from 1) for its
+    questions, in order; fewer numbers than questions records a partial result
+    (an interrupted quiz) and a concept without numbers keeps its last result.
+    The concepts belong to ``skill`` (by default the skill of the first
+    concept). Each concept's result replaces its last one, under the state
+    file's lock, dated ``on`` (default: :func:`today`). Returns the summary:
+    right, answered and questions per concept and overall. Raises
+    ``UsageError`` for an unknown concept, too many answers or a choice that
+    does not exist, and ``NotAWorkspaceError`` outside a workspace.
+    """
+    from pmpath.core.errors import UsageError
+    from pmpath.core.quiz import QuizSummary, grade_quiz
+    from pmpath.core.state import update_state
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace) or require_workspace(workspace)
+    curriculum = curriculum_of(ws)
+    if skill is not None:
+        chosen_skill = curriculum.skill(skill)
+    elif answers:
+        chosen_skill, _concept = curriculum.concept(next(iter(answers)))
+    else:
+        raise UsageError("no answers to record")
+    try:
+        results = grade_quiz(chosen_skill, answers)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    day = on or today()
+    if results:
+        with update_state(ws.state_path, ws.lock_path) as state:
+            for result in results:
+                concept_id = result.concept.id
+                state.quizzes[concept_id] = result.record(day, state.quizzes.get(concept_id))
+    return QuizSummary(skill=chosen_skill, results=results, recorded=bool(results))
+
+
+def _current_skill(ws: Workspace, curriculum: Curriculum, state: State) -> Skill:
+    from pmpath.core.errors import UsageError
+    from pmpath.core.progress import current_skill, path_progress
+
+    current = current_skill(path_progress(ws.root, curriculum, state))
+    if current is None:
+        raise UsageError("you have finished the path, so there is no current skill",
+                         hint="name the skill to check yourself on, e.g. `pmpath quiz 1`")
+    return current.skill

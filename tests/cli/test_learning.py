@@ -114,7 +114,8 @@ def test_skill_json_has_concepts_and_exercises_with_params(workspace: Path, pmpa
     assert document["concepts"][0] == {
         "id": "lifecycle-phases", "title": document["concepts"][0]["title"],
         "explanation": document["concepts"][0]["explanation"],
-        "practice": document["concepts"][0]["practice"], "ticked": True}
+        "practice": document["concepts"][0]["practice"], "ticked": True,
+        "questions": document["concepts"][0]["questions"], "quiz": None}
     exercises = {e["id"]: e for e in document["exercises"]}
     assert exercises["quarter-capacity-plan"]["params"] == {"team_size": 8}
     assert exercises["quarter-capacity-plan"]["artifact"] == "capacity-plan"

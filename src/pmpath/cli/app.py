@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skip": ("learn", "Skip a skill you already know; skipped is kept apart from passed."),
     "hint": ("learn", "Tiered hints for an exercise; each call without --level goes one tier "
                       "deeper."),
+    "quiz": ("quiz", "Knowledge checks for a skill's concepts; your answers are recorded."),
     "new": ("grading", "Write a fresh template for an exercise into its skill folder."),
     "list": ("exercises", "Every exercise of the path with its status and file."),
     "open": ("exercises", "Open an exercise's file in your editor ($VISUAL or $EDITOR)."),

@@ -79,14 +79,17 @@ def next_(as_json: bool = JSON_OPTION) -> None:
 def path_(as_json: bool = JSON_OPTION) -> None:
     """All skills with their status, progress and weeks planned vs. elapsed."""
     from pmpath.core.progress import time_plan
+    from pmpath.core.quiz import skill_quiz_score
 
-    ws, curriculum, _state, progress = _progress()
+    ws, curriculum, state, progress = _progress()
     plan = time_plan(ws.start_date, today(), curriculum, progress, ws.hours_per_week)
+    quizzes = [skill_quiz_score(item.skill, state.quizzes) for item in progress]
     if as_json:
         print_json({"version": 1, "title": curriculum.title,
                     "weeks_elapsed": round(plan.weeks_elapsed, 1),
                     "planned_weeks_total": plan.total_weeks, "verdict": plan.verdict,
-                    "skills": [_skill_summary(item) for item in progress]})
+                    "skills": [{**_skill_summary(item), "quiz": quiz.as_json()}
+                               for item, quiz in zip(progress, quizzes, strict=True)]})
         return
     from rich.table import Table
 
@@ -99,16 +102,20 @@ def path_(as_json: bool = JSON_OPTION) -> None:
     table.add_column("Skill")
     table.add_column("Status")
     table.add_column("Progress")
+    show_quiz = any(quiz.questions for quiz in quizzes)
+    if show_quiz:
+        table.add_column("Quiz")
     table.add_column("Weeks", justify="right")
     cumulative = 0.0
     styles = {"passed": "pass", "skipped": "muted", "in progress": "warn", "not started": ""}
-    for item in progress:
+    for item, quiz in zip(progress, quizzes, strict=True):
         start = cumulative + 1
         cumulative += item.skill.weeks * plan.pace
         table.add_row(
             str(item.skill.number), item.skill.title,
             f"[{styles[item.status]}]{item.status}[/]" if styles[item.status] else item.status,
             f"{bar(item.fraction)} {item.done_steps}/{item.total_steps}",
+            *([_quiz_cell(quiz)] if show_quiz else []),
             f"{start:.0f}–{cumulative:.0f}",
         )
     out = console()
@@ -121,6 +128,20 @@ def path_(as_json: bool = JSON_OPTION) -> None:
         out.print(f"Week {int(plan.weeks_elapsed) + 1} since you started on "
                   f"{ws.start_date.isoformat()} · {plan.total_weeks:.0f} weeks planned{hours} · "
                   f"{plan.verdict}")
+    if show_quiz:
+        out.print("[muted]Quiz: right answers out of the skill's questions; `pmpath quiz N` asks "
+                  "them.[/]")
+
+
+def _quiz_cell(quiz: Any) -> str:
+    """A quiz score, ``7/10`` right of the skill's questions; ``–`` before its quiz, blank
+    when it has none. Short, so that the table still fits 80 columns."""
+    if not quiz.questions:
+        return ""
+    if not quiz.answered:
+        return "[muted]–[/]"
+    style = "pass" if quiz.right == quiz.questions else "warn"
+    return f"[{style}]{quiz.right}/{quiz.questions}[/]"
 
 
 def _skill_summary(item: Any) -> dict[str, Any]:
@@ -152,7 +173,10 @@ def skill_(
             "summary": skill.summary, "weeks": skill.weeks, "folder": skill.folder,
             "skipped": skill.id in state.skipped,
             "concepts": [{"id": c.id, "title": c.title, "explanation": c.explanation,
-                          "practice": c.practice, "ticked": c.id in state.ticked}
+                          "practice": c.practice, "ticked": c.id in state.ticked,
+                          "questions": [q.public_json() for q in c.questions],
+                          "quiz": (state.quizzes[c.id]._asdict() if c.id in state.quizzes
+                                   else None)}
                          for c in skill.concepts],
             "exercises": [
                 ({**progress.as_json(), "hints": len(ex.hints)} if progress else
@@ -177,8 +201,19 @@ def skill_(
         out.print(Text(f"{mark} {concept.title}", style="bold"),
                   Text(f"  ({concept.id})", style="muted"))
         out.print(Padding(concept.explanation, (0, 0, 0, 4), expand=False))
+        quiz = state.quizzes.get(concept.id)
         out.print(Padding(Text("Practice: ", style="bold") + Text(concept.practice),
-                          (0, 0, 1, 4), expand=False))
+                          (0, 0, 0 if quiz else 1, 4), expand=False))
+        if quiz:
+            partial = f", {quiz.answered} answered" if quiz.answered < quiz.questions else ""
+            out.print(Padding(Text(f"Quiz: {quiz.right}/{quiz.questions} right{partial} on "
+                                   f"{quiz.on.isoformat()}", style="muted"),
+                              (0, 0, 1, 4), expand=False))
+    questions = sum(len(concept.questions) for concept in skill.concepts)
+    if questions:
+        out.print(Text("Check yourself: ", style="bold")
+                  + Text(f"`pmpath quiz {skill.number}` asks {questions} questions on these "
+                         "concepts.\n"))
     if skill.exercises:
         out.print(Text("Exercises", style="title"))
     for exercise, progress in zip(skill.exercises, exercises, strict=True):

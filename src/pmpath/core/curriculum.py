@@ -19,11 +19,36 @@ CACHE_FORMAT = 1
 CAREER_FOLDER = "career"
 
 
+class Choice(NamedTuple):
+    text: str
+    correct: bool
+    why: str
+    """Why this choice is right, or what it gets wrong."""
+
+
+class Question(NamedTuple):
+    """A multiple-choice knowledge check; the curriculum guarantees exactly one right choice."""
+
+    prompt: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def right_number(self) -> int:
+        """The number (from 1, as shown to the learner) of the right choice."""
+        return next(number for number, choice in enumerate(self.choices, start=1)
+                    if choice.correct)
+
+    def public_json(self) -> dict[str, Any]:
+        """The question as a learner may see it before answering: no answer, no whys."""
+        return {"prompt": self.prompt, "choices": [choice.text for choice in self.choices]}
+
+
 class Concept(NamedTuple):
     id: str
     title: str
     explanation: str
     practice: str
+    questions: tuple[Question, ...] = ()
 
 
 class Exercise(NamedTuple):
@@ -190,6 +215,12 @@ def _exercise(raw: dict[str, Any], skill_id: str | None, folder: str) -> Exercis
                     skill_id=skill_id, folder=folder)
 
 
+def _questions(raw: Any) -> tuple[Question, ...]:
+    return tuple(Question(q["prompt"], tuple(Choice(c["text"], bool(c.get("correct")), c["why"])
+                                             for c in q["choices"]))
+                 for q in raw)
+
+
 def _build(root: Path, data: dict[str, Any]) -> Curriculum:
     """Plain records from already-validated data (no pydantic needed)."""
     path = data["path"]
@@ -199,7 +230,8 @@ def _build(root: Path, data: dict[str, Any]) -> Curriculum:
         skills.append(Skill(
             id=raw["id"], number=number, title=raw["title"], summary=raw["summary"],
             weeks=raw["weeks"],
-            concepts=tuple(Concept(c["id"], c["title"], c["explanation"], c["practice"])
+            concepts=tuple(Concept(c["id"], c["title"], c["explanation"], c["practice"],
+                                   _questions(c.get("questions") or ()))
                            for c in raw["concepts"]),
             exercises=tuple(_exercise(e, raw["id"], folder) for e in raw.get("exercises", [])),
         ))

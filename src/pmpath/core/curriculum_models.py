@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from pmpath.kinds import KINDS, is_built, spec_of
 from pmpath.kinds.base import path_of
 from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
+
+MIN_QUESTIONS = 2
+"""Knowledge checks a concept should have; fewer is advice from ``curriculum validate``."""
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
@@ -37,12 +41,42 @@ class QuestionModel(Strict):
     prompt: Text
     choices: list[ChoiceModel] = Field(min_length=3)
 
-    @model_validator(mode="after")
-    def _one_right_answer(self) -> QuestionModel:
-        right = sum(1 for choice in self.choices if choice.correct)
-        if right != 1:
-            raise ValueError(f"needs exactly one choice with 'correct: true', found {right}")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _one_right_answer(cls, data: Any, handler: Any) -> QuestionModel:
+        # Counted on the raw data as well, so that a question with two right answers and a
+        # choice without its 'why' reports both problems in one run, not one after the other.
+        problem = _right_answer_problem(data)
+        try:
+            question = handler(data)
+        except ValidationError as error:
+            if problem is None:
+                raise
+            details = [*_init_details(error), {
+                "type": PydanticCustomError("one_right_answer", problem), "loc": (),
+                "input": data}]
+            raise ValidationError.from_exception_data(error.title, details) from None
+        if problem is not None:
+            raise ValueError(problem)
+        return question
+
+
+def _right_answer_problem(data: Any) -> str | None:
+    if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+        return None  # the field checks report what is wrong with the choices
+    right = sum(1 for choice in data["choices"]
+                if isinstance(choice, dict) and choice.get("correct") is True)
+    if right == 1:
+        return None
+    return f"needs exactly one choice with 'correct: true', found {right}"
+
+
+def _init_details(error: ValidationError) -> list[Any]:
+    """The errors of ``error`` as ``ValidationError.from_exception_data`` takes them back:
+    same place, same type name and the same message."""
+    return [{"type": PydanticCustomError(item["type"], item["msg"]), "loc": item["loc"],
+             "input": item.get("input")}
+            for item in error.errors(include_url=False)]
 
 
 class ConceptModel(Strict):
@@ -221,9 +255,28 @@ def _where(loc: tuple[int | str, ...]) -> str:
 def _errors(file: str, error: ValidationError) -> list[str]:
     problems = []
     for item in error.errors(include_url=False):
-        message = item["msg"].removeprefix("Value error, ")
+        message = _question_message(item) or item["msg"].removeprefix("Value error, ")
         problems.append(f"{file}: {_where(item['loc'])}: {message}")
     return problems
+
+
+def _question_message(item: Any) -> str | None:
+    """Plainer words than pydantic's for the mistakes a question's author makes most."""
+    loc = item["loc"]
+    if "questions" not in loc or not loc:
+        return None
+    field, kind = loc[-1], item["type"]
+    if field == "why" and kind in ("missing", "string_too_short"):
+        return ("every choice needs a 'why': one sentence on why it is right or what it "
+                "gets wrong")
+    if field == "choices" and kind == "too_short":
+        found = len(item["input"]) if isinstance(item.get("input"), list) else 0
+        return f"a question needs at least 3 choices, found {found}"
+    if field == "correct" and kind.startswith("bool"):
+        return "'correct' must be true or false"
+    if field in ("prompt", "text") and kind in ("missing", "string_too_short"):
+        return f"'{field}' is missing or empty"
+    return None
 
 
 def _load_yaml(path: Path, relative: str) -> tuple[Any, list[str]]:
@@ -344,7 +397,8 @@ def load_content_file(root: Path, name: str) -> dict[str, Any]:
 
 
 def lint_curriculum(root: Path) -> list[str]:
-    """Advice beyond validity: explanation lengths, hint tiers, plan length."""
+    """Advice beyond validity: explanation lengths, knowledge checks per concept, hint tiers,
+    plan length."""
     data, problems = validate_curriculum(root)
     if problems or not data["path"]:
         return []
@@ -365,6 +419,11 @@ def lint_curriculum(root: Path) -> list[str]:
             if not 80 <= words <= 300:
                 advice.append(f"{file}: concepts[{index}].explanation: {words} words; "
                               "80–300 reads best (up to 200 for a simple idea)")
+            questions = len(concept.get("questions") or ())
+            if questions < MIN_QUESTIONS:
+                advice.append(f"{file}: concepts[{index}].questions: {questions} question"
+                              f"{'' if questions == 1 else 's'}; give each concept at least "
+                              f"{MIN_QUESTIONS} knowledge checks (`pmpath quiz`)")
         for index, exercise in enumerate(skill["exercises"]):
             if len(exercise["hints"]) != 3:
                 advice.append(f"{file}: exercises[{index}].hints: {len(exercise['hints'])} "

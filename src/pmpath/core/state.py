@@ -18,10 +18,17 @@ from typing import Any, NamedTuple
 from pmpath.core.errors import StateError
 from pmpath.core.fileio import file_lock, write_atomic
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
-# Migrations from an older state version to the next one (``{1: upgrade_1_to_2}``).
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _add_quizzes(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the knowledge-check results; a version 1 file has none yet."""
+    return {**document, "version": 2, "quizzes": document.get("quizzes", {})}
+
+
+# Migrations from an older state version to the next one. A file is never written in
+# an older version: an older pmpath would drop the tables it does not know.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_quizzes}
 
 
 class CheckRecord(NamedTuple):
@@ -63,17 +70,31 @@ class HintRecord(NamedTuple):
     uses: int
 
 
+class QuizRecord(NamedTuple):
+    """The latest knowledge check of one concept."""
+
+    right: int
+    answered: int
+    """Questions answered; fewer than ``questions`` when the quiz was interrupted."""
+    questions: int
+    """Questions the concept had when it was answered."""
+    on: date
+    attempts: int = 1
+
+
 class State:
     """Everything pmpath remembers of the learner's progress."""
 
     def __init__(self, ticked: dict[str, date] | None = None,
                  skipped: dict[str, SkipRecord] | None = None,
                  hints: dict[str, HintRecord] | None = None,
-                 checks: dict[str, CheckRecord] | None = None) -> None:
+                 checks: dict[str, CheckRecord] | None = None,
+                 quizzes: dict[str, QuizRecord] | None = None) -> None:
         self.ticked = ticked if ticked is not None else {}
         self.skipped = skipped if skipped is not None else {}
         self.hints = hints if hints is not None else {}
         self.checks = checks if checks is not None else {}
+        self.quizzes = quizzes if quizzes is not None else {}
 
     def to_toml(self) -> str:
         import tomli_w
@@ -84,6 +105,7 @@ class State:
             "skipped": {k: {"reason": v.reason, "on": v.on} for k, v in self.skipped.items()},
             "hints": {k: {"level": v.level, "uses": v.uses} for k, v in self.hints.items()},
             "checks": {k: v.as_toml() for k, v in sorted(self.checks.items())},
+            "quizzes": {k: v._asdict() for k, v in sorted(self.quizzes.items())},
         }
         header = "# pmpath progress. Written by pmpath; edit only if you know why.\n"
         return header + tomli_w.dumps(document)
@@ -144,6 +166,7 @@ def _parse(path: Path, document: dict[str, Any]) -> State:
                                       uses=_typed(v, "uses", int, 1))
                    for k, v in _table(document, "hints").items()},
             checks={str(k): _check_record(v) for k, v in _table(document, "checks").items()},
+            quizzes={str(k): _quiz_record(v) for k, v in _table(document, "quizzes").items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         _refuse_damaged(path, f"an entry is missing or has the wrong type: {error}")
@@ -170,6 +193,16 @@ def _check_record(table: dict[str, Any]) -> CheckRecord:
         errors=_typed(table, "errors", int, 0), warnings=_typed(table, "warnings", int, 0),
         sha256=_typed(table, "sha256", str), checked_at=_typed(table, "checked_at", datetime),
         size=_typed(table, "size", int, -1), mtime_ns=_typed(table, "mtime_ns", int, -1))
+
+
+def _quiz_record(table: dict[str, Any]) -> QuizRecord:
+    record = QuizRecord(right=_typed(table, "right", int), answered=_typed(table, "answered", int),
+                        questions=_typed(table, "questions", int), on=_as_date(table["on"]),
+                        attempts=_typed(table, "attempts", int, 1))
+    if not 0 <= record.right <= record.answered <= record.questions:
+        raise ValueError(f"quiz counts must satisfy 0 ≤ right ≤ answered ≤ questions, not "
+                         f"{record.right}, {record.answered}, {record.questions}")
+    return record
 
 
 def _table(document: dict[str, Any], key: str) -> dict[str, Any]:

@@ -40,7 +40,7 @@ KINDS: dict[str, KindInfo] = {
     for info in (
         KindInfo("project-plan", "project plan", "pmpath.artifacts.project_plan"),
         KindInfo("capacity-plan", "capacity plan", "pmpath.artifacts.capacity_plan"),
-        KindInfo("sprint", "sprint", "pmpath.artifacts.sprint"),
+        KindInfo("sprint", "sprint", "pmpath.kinds.sprint"),
         KindInfo("launch-plan", "launch plan", "pmpath.artifacts.launch_plan"),
         KindInfo("risk-register", "risk register", "pmpath.kinds.risk_register"),
         KindInfo("stakeholder-plan", "stakeholder plan", "pmpath.kinds.stakeholder_plan"),
