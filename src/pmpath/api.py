@@ -236,16 +236,9 @@ def _record(ws: Workspace, results: list[ArtifactResult]) -> None:
 
 def today() -> date:
     """Today's date; ``PMPATH_TODAY`` pins it for demos and tests."""
-    pinned = os.environ.get("PMPATH_TODAY")
-    if pinned:
-        from pmpath.core.errors import UsageError
+    from pmpath.core.clock import today as clock_today
 
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            raise UsageError(f"PMPATH_TODAY must be a date like 2027-01-20, not '{pinned}'") \
-                from None
-    return date.today()
+    return clock_today()
 
 
 # -- load --------------------------------------------------------------------------------

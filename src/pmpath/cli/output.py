@@ -145,9 +145,9 @@ def bar(fraction: float, width: int = 10) -> str:
 
 def today() -> date:
     """Today's date; ``PMPATH_TODAY`` pins it for demos and tests."""
-    from pmpath.api import today as api_today
+    from pmpath.core.clock import today as clock_today
 
-    return api_today()
+    return clock_today()
 
 
 def parse_date(value: str, option: str) -> date:
