@@ -39,7 +39,8 @@ def errors(art: dict) -> list[dict]:
 
 CLEAN = ["project-plan.clean.yaml", "capacity-plan.clean.yaml", "sprint.clean.yaml",
          "launch-plan.clean.yaml", "risk-register.clean.yaml",
-         "project-plan.tied-paths.yaml", "sprint.holiday-calendar.yaml"]
+         "project-plan.tied-paths.yaml", "sprint.holiday-calendar.yaml",
+         "sprint.descoped.yaml", "sprint.urgent-bug.yaml"]
 
 
 @pytest.mark.parametrize("name", CLEAN)
@@ -99,6 +100,24 @@ def test_sprint_holiday_calendar_dates():
         "2027-01-11", "2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15",
         "2027-01-19", "2027-01-20", "2027-01-21", "2027-01-22", "2027-01-25"]
 
+
+
+def test_sprint_descoped_by_the_product_owner():
+    # PAY-5 (3) planned, removed on day 6: planned 23, final scope 20, all of it done.
+    m = check("sprint.descoped.yaml")["metrics"]
+    assert (m["committed_points"], m["added_points"], m["removed_points"]) == (23, 0, 3)
+    assert m["completed_points"] == 20
+    assert m["say_do_ratio"] == pytest.approx(20 / 23, abs=1e-3)
+    assert [b["actual"] for b in m["burndown"]] == [23, 23, 20, 20, 18, 15, 10, 10, 2, 0]
+
+
+def test_sprint_with_an_urgent_bug_pulled_in():
+    # PAY-8 (3) added on day 3: planned 24 (within 24.93), final scope 27, PAY-5 (3) open.
+    m = check("sprint.urgent-bug.yaml")["metrics"]
+    assert (m["committed_points"], m["added_points"], m["removed_points"]) == (24, 3, 0)
+    assert m["completed_points"] == 24
+    assert m["say_do_ratio"] == pytest.approx(21 / 24, abs=1e-3)
+    assert m["burndown"][0]["ideal"] == 24 and m["burndown"][-1]["actual"] == 3
 
 def test_launch_plan_metrics():
     m = check("launch-plan.clean.yaml")["metrics"]
