@@ -38,7 +38,7 @@ class KindInfo(NamedTuple):
 KINDS: dict[str, KindInfo] = {
     info.kind: info
     for info in (
-        KindInfo("project-plan", "project plan", "pmpath.artifacts.project_plan"),
+        KindInfo("project-plan", "project plan", "pmpath.kinds.project_plan"),
         KindInfo("capacity-plan", "capacity plan", "pmpath.artifacts.capacity_plan"),
         KindInfo("sprint", "sprint", "pmpath.kinds.sprint"),
         KindInfo("launch-plan", "launch plan", "pmpath.artifacts.launch_plan"),
