@@ -40,7 +40,8 @@ def errors(art: dict) -> list[dict]:
 CLEAN = ["project-plan.clean.yaml", "capacity-plan.clean.yaml", "sprint.clean.yaml",
          "launch-plan.clean.yaml", "risk-register.clean.yaml",
          "project-plan.tied-paths.yaml", "sprint.holiday-calendar.yaml",
-         "sprint.descoped.yaml", "sprint.urgent-bug.yaml"]
+         "sprint.descoped.yaml", "sprint.urgent-bug.yaml",
+         "project-plan.unrounded-fits.yaml"]
 
 
 @pytest.mark.parametrize("name", CLEAN)
@@ -69,6 +70,32 @@ def test_project_plan_tied_paths_take_largest_variance():
     assert m["finish"] == "2027-03-19"
     # which of the tied paths is reported is not specified; it must be one of them
     assert m["critical_path"] in (["W1", "W2", "W3", "W5", "W7"], ["W1", "W2", "W4", "W5", "W7"])
+
+
+def test_project_plan_unrounded_expected_duration_fits():
+    m = check("project-plan.unrounded-fits.yaml")["metrics"]
+    assert m["expected_duration_days"] == pytest.approx(536 / 6, abs=1e-4)   # 89.33
+    assert m["working_days_available"] == 93
+    assert m["deadline_working_days"] == 93          # the older name, kept as an alias
+    assert m["std_dev_days"] == pytest.approx(2 ** 0.5, abs=1e-4)
+    assert m["deadline_probability"] == pytest.approx(0.9952, abs=1e-3)
+    assert m["finish"] == "2027-05-11"
+    assert m["critical_path"] == [f"W{n}" for n in range(1, 9)]
+    tasks = m["tasks"]
+    assert (tasks["W1"]["start"], tasks["W1"]["finish"]) == ("2027-01-04", "2027-01-20")
+    assert (tasks["W2"]["start"], tasks["W2"]["finish"]) == ("2027-01-20", "2027-02-04")
+    assert (tasks["W8"]["start"], tasks["W8"]["finish"]) == ("2027-04-26", "2027-05-11")
+
+
+def test_project_plan_cycle_skips_the_schedule_rules():
+    art = check("project-plan.cycle.yaml")
+    skipped = {item["rule"]: item["because"] for item in art["skipped"]}
+    assert set(skipped) == {"plan.deadline", "plan.confidence"}
+    for because in skipped.values():
+        assert "W6 → W7 → W6" in because and "plan.dependencies" in because
+    assert not {"plan.deadline", "plan.confidence"} & {f["rule"] for f in art["findings"]}
+    assert "expected_duration_days" not in art["metrics"]
+    assert art["metrics"]["working_days_available"] == 61
 
 
 def test_capacity_plan_metrics():
@@ -161,6 +188,8 @@ FLAWS = [
     ("project-plan.phases-order.yaml", "plan.phases", "error",
      {"phases", "phases[1]", "phases[2]", "phases[1].name", "phases[2].name",
       "phases[1].start", "phases[2].start"}, []),
+    ("project-plan.monitoring-after.yaml", "plan.phases", "error",
+     {"phases[3]", "phases[3].start", "phases[3].end"}, ["2027-01-26", "2027-03-19"]),
     ("project-plan.scope-overlap.yaml", "plan.scope", "error",
      {"scope", "scope.in[2]", "scope.out[2]"}, ["Password reset self-service"]),
     ("project-plan.deadline-missed.yaml", "plan.deadline", "error", {"deadline"}, ["2027-03-19"]),
