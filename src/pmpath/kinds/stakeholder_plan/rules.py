@@ -250,7 +250,8 @@ def one_accountable(doc: StakeholderPlan, ctx: Context, found: Found) -> None:
             found(where, f"{label} has {len(accountable)} As: {named}; when two people are "
                          "accountable, nobody is",
                   hint=f"agree which one of {' or '.join(accountable)} signs it off and keep "
-                       "their A; make the others R (if they do the work) or C")
+                       f"their A; make the other{'s' if len(accountable) > 2 else ''} R (if "
+                       "they do the work) or C")
 
 
 @BOOK.check("stake.raci-r")
