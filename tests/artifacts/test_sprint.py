@@ -250,7 +250,7 @@ def test_hints_give_the_fix(grade):
                              "overcommitted.yaml", "points-off-scale.yaml",
                              "scope-weekend.yaml", "scope-not-explained.yaml")}
     assert "remaining_points: 5" in hints["burndown-last-day.yaml"]
-    assert "scope_change: 2 and give the item added_on: 2027-01-11" in \
+    assert "scope_change: 2 and give the item that came in added_on: 2027-01-11" in \
         hints["burndown-rise.yaml"]
     assert "Take 2 or more points" in hints["overcommitted.yaml"]     # 21 - 19
     assert "points: 5" in hints["points-off-scale.yaml"]
