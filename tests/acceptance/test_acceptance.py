@@ -230,6 +230,12 @@ FLAWS = [
     ("launch-plan.window-too-long.yaml", "launch.window", "error", {"ga_date"}, []),
     ("launch-plan.resource-overload.yaml", "launch.resources", "warning",
      {"resources[0]", "resources[0].capacity", "tasks[2]", "tasks[2].resource"}, ["2027-01-11"]),
+    ("launch-plan.weekend-ga.yaml", "launch.calendar", "error", {"ga_date"},
+     ["2027-03-27", "Saturday", "2027-03-29"]),
+    ("launch-plan.rollout-in-private-beta.yaml", "launch.calendar", "error",
+     {"rollout[0].date", "rollout[0]", "rollout"}, ["2027-01-11", "2027-01-25"]),
+    ("launch-plan.go-no-go-after-80-live.yaml", "launch.go-no-go", "error", {"go_no_go.date"},
+     ["2027-03-24", "80%", "2027-03-01"]),
 
     ("risk-register.score-wrong.yaml", "risk.score-matches", "error", {"risks[2].score"}, ["12"]),
     ("risk-register.stale.yaml", "risk.stale", "error",
@@ -268,6 +274,17 @@ def test_flaw_is_reported(name, rule, severity, wheres, needles):
 
 def test_stale_metric_lists_the_stale_risk():
     assert check("risk-register.stale.yaml")["metrics"]["stale_risks"] == ["R-004"]
+
+
+@pytest.mark.parametrize("name,rule", [
+    ("launch-plan.weekend-ga.yaml", "launch.calendar"),
+    ("launch-plan.rollout-in-private-beta.yaml", "launch.calendar"),
+    ("launch-plan.go-no-go-after-80-live.yaml", "launch.go-no-go"),
+])
+def test_launch_plan_flaw_fails_on_its_own_rule(name, rule):
+    art = check(name)
+    assert {f["rule"] for f in art["findings"]} == {rule}
+    assert "skipped" not in art
 
 
 def test_overrun_finish_metric():

@@ -97,8 +97,8 @@ def test_schedule_launch_json_matches_check():
     assert "expected_duration_days" not in document
     check = run_json("check", str(LAUNCH / "clean.yaml"), "--as-of", "2027-01-20")
     metrics = check["artifacts"][0]["metrics"]
-    for key in ("tasks", "finish", "critical_path", "slack_to_ga_days", "duration_working_days"):
-        assert document[key] == metrics[key]
+    assert {key: value for key, value in document.items()
+            if key not in ("version", "kind")} == metrics
 
 
 def test_schedule_project_text():
@@ -129,6 +129,18 @@ def test_schedule_launch_text_shows_resource_load():
     assert "◆ go/no-go" in out and "│ GA 2027-03-31" in out
     eng = next(line for line in out.splitlines() if line.startswith("eng (cap 2)"))
     assert eng.split()[3:] == ["1", "1", "1", "1", "3!", "3!", "1", "1", "1"]
+    header = next(line for line in out.splitlines() if line.startswith("id "))
+    assert header.split() == ["id", "name", "start", "finish", "float", "critical"]
+    t7 = next(line for line in out.splitlines() if line.startswith("T7 ") and "2027" in line)
+    assert t7.split()[-4:] == ["2027-02-02", "2027-02-11", "12", "no"]
+    assert "critical path  T1 → T3 → T4 → T6 → T8" in out
+
+
+def test_schedule_launch_refuses_a_fractional_duration():
+    code, out, message = run("schedule", str(LAUNCH / "fractional-duration.yaml"))
+    assert code == 2 and out == ""
+    assert message.endswith("cannot schedule: task T2 has a duration of 4.5 working days, "
+                            "which is not a whole number of days; see launch.durations")
 
 
 def test_schedule_refuses_a_cycle_in_one_line():
@@ -139,7 +151,7 @@ def test_schedule_refuses_a_cycle_in_one_line():
     code, _, message = run("schedule", str(LAUNCH / "unknown-dependency.yaml"), "--json")
     assert code == 2
     assert message.endswith("cannot schedule: task T6 depends on 'T9', which is not a task in "
-                            "this plan")
+                            "this plan; see launch.dependencies")
     code, _, message = run("schedule", str(PROJECT / "estimates-out-of-order.yaml"))
     assert code == 2 and "W3 has estimates out of order" in message
 

@@ -41,7 +41,7 @@ KINDS: dict[str, KindInfo] = {
         KindInfo("project-plan", "project plan", "pmpath.kinds.project_plan"),
         KindInfo("capacity-plan", "capacity plan", "pmpath.artifacts.capacity_plan"),
         KindInfo("sprint", "sprint", "pmpath.kinds.sprint"),
-        KindInfo("launch-plan", "launch plan", "pmpath.artifacts.launch_plan"),
+        KindInfo("launch-plan", "launch plan", "pmpath.kinds.launch_plan"),
         KindInfo("risk-register", "risk register", "pmpath.kinds.risk_register"),
         KindInfo("stakeholder-plan", "stakeholder plan", "pmpath.kinds.stakeholder_plan"),
         KindInfo("team-charter", "team charter", "pmpath.kinds.team_charter", markdown=True),
