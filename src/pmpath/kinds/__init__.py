@@ -39,7 +39,7 @@ KINDS: dict[str, KindInfo] = {
     info.kind: info
     for info in (
         KindInfo("project-plan", "project plan", "pmpath.kinds.project_plan"),
-        KindInfo("capacity-plan", "capacity plan", "pmpath.artifacts.capacity_plan"),
+        KindInfo("capacity-plan", "capacity plan", "pmpath.kinds.capacity_plan"),
         KindInfo("sprint", "sprint", "pmpath.kinds.sprint"),
         KindInfo("launch-plan", "launch plan", "pmpath.kinds.launch_plan"),
         KindInfo("risk-register", "risk register", "pmpath.kinds.risk_register"),
