@@ -211,7 +211,7 @@ def test_rework_rate_is_optional(grade):
 
 def test_trend_hint_names_the_earliest_period(grade):
     [(message, hint)] = messages(grade(fixture("two-periods.yaml")), "dash.trend")
-    assert "has 2 periods of values; a trend needs at least 3" in message
+    assert "has numbers for 2 periods; a trend needs at least 3" in message
     assert "before 2027-W01" in hint
 
 

@@ -457,8 +457,8 @@ def enough_periods(doc: MetricsDashboard, ctx: Context, found: Found) -> None:
         count = len(series(kpi))
         if count < least:
             found(path_of("kpis", index, "values"),
-                  f"{label(kpi, index)} ({kpi.name}) has {count} period"
-                  f"{'s' if count != 1 else ''} of values; a trend needs at least {least}",
+                  f"{label(kpi, index)} ({kpi.name}) has numbers for {count} period"
+                  f"{'s' if count != 1 else ''}; a trend needs at least {least}",
                   hint=f"add the values of {least - count} earlier period"
                        f"{'s' if least - count != 1 else ''}"
                        + (f" before {kpi.values[0].period}" if kpi.values else "")

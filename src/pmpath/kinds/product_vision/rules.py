@@ -30,7 +30,7 @@ RULES: tuple[Rule, ...] = (
         ),
         hint="Give tam, sam and som each a value above 0, a unit and a source, with "
              "TAM ≥ SAM ≥ SOM.",
-        passes="tam: {value: 12000000000, unit: USD, source: Gartner 2026}\n"
+        passes="tam: {value: 12000000000, unit: USD, source: 40,000 firms × $300k}\n"
                "sam: {value: 1800000000, unit: USD, source: ...}\n"
                "som: {value: 90000000, unit: USD, source: ...}",
         fails="tam: {value: 1800000000, unit: USD}\nsam: {value: 12000000000, unit: USD}",
@@ -47,8 +47,7 @@ RULES: tuple[Rule, ...] = (
         ),
         hint="List at least three competitors or alternatives, each with strengths and "
              "weaknesses.",
-        passes="competitors:\n  - {name: Stripe, strengths: [developer tools], weaknesses: "
-               "[no local payouts]}",
+        passes="competitors:\n  - {name: Stripe, strengths: [APIs], weaknesses: [fees]}",
         fails="competitors:\n  - {name: Stripe}",
         weight=2,
     ),
@@ -632,13 +631,16 @@ def go_to_market(doc: ProductVision, ctx: Context, found: Found) -> None:
               hint="add gtm: with segments (who first), positioning (why you), pricing and "
                    "channels (how they find and buy it)")
         return
+    customers = doc.target_customers[0] if doc.target_customers else "your customers"
     for field, ask in (
-            ("segments", "list the customer segments you go after first, e.g. [EU online "
-                         "marketplaces with 10-200 sellers]"),
-            ("positioning", "write one sentence: for [customers] who [need], [product] is "
-                            "[category] that [benefit], unlike [alternative]"),
-            ("channels", "list how customers will find and buy it, e.g. [self-serve sign-up, "
-                         "partner agencies, outbound sales]")):
+            ("segments", "list the customer segments you go after first, one '- ' line "
+                         "each, e.g. independent clinics with 2-10 practitioners in the "
+                         "Netherlands"),
+            ("positioning", "write one sentence naming who it is for, what it is, its main "
+                            f"benefit and the alternative it beats, e.g. 'For {customers} "
+                            f"who ..., {doc.product} is the ... that ..., unlike ...'"),
+            ("channels", "list how customers will find and buy it, one '- ' line each, "
+                         "e.g. self-serve trial, partner associations, inside sales")):
         value = getattr(gtm, field)
         empty = not texts(value) if field != "positioning" else is_blank(value)
         if empty:
