@@ -108,6 +108,25 @@ def test_capacity_plan_metrics():
     assert "per_sprint_days" in m  # named by the spec, formula not given
 
 
+def test_capacity_plan_country_counts_its_public_holidays():
+    by_country = check("capacity-plan.country-us.yaml")
+    by_hand = check("capacity-plan.clean.yaml")
+    assert by_country["passed"] is True and by_country["findings"] == []
+    for name in ("workdays", "capacity_days", "usable_days", "demand_days", "utilization"):
+        assert by_country["metrics"][name] == pytest.approx(by_hand["metrics"][name]), name
+    assert by_country["metrics"]["workdays"] == 63
+    assert by_country["metrics"]["public_holidays"] == ["2027-01-18", "2027-02-15"]
+    assert by_hand["metrics"]["public_holidays"] == []
+
+
+def test_capacity_plan_role_metrics():
+    roles = check("capacity-plan.role-overbooked.yaml")["metrics"]["roles"]
+    designer = roles["designer"]
+    assert designer["usable_days"] == pytest.approx(18.445, abs=1e-3)
+    assert designer["demand_days"] == pytest.approx(40)
+    assert designer["utilization"] == pytest.approx(40 / 18.445, abs=1e-3)
+
+
 def test_sprint_metrics():
     m = check("sprint.clean.yaml")["metrics"]
     assert m["committed_points"] == 23
@@ -203,6 +222,12 @@ FLAWS = [
     ("capacity-plan.fte-1-5.yaml", "capacity.fte", "error", {"members[3].fte"}, ["1.5"]),
     # focus_factor above 0.9 is an error since the spec's revision (0.86-0.9 stays a warning)
     ("capacity-plan.focus-095.yaml", "capacity.focus", "error", {"focus_factor"}, ["0.95"]),
+    ("capacity-plan.focus-1-0.yaml", "capacity.focus", "error", {"focus_factor"}, ["1"]),
+    ("capacity-plan.buffer-0.yaml", "capacity.buffer", "error", {"buffer"}, ["0"]),
+    ("capacity-plan.duplicate-person.yaml", "capacity.team-size", "error",
+     {"members[7]", "members[7].name"}, ["ANA", "members[0]"]),
+    ("capacity-plan.role-overbooked.yaml", "capacity.role-demand", "error",
+     {"commitments", "commitments[1]", "commitments[1].role"}, ["designer", "40", "18.4"]),
     ("capacity-plan.short-quarter.yaml", "capacity.quarter", "error",
      {"quarter", "quarter.end"}, ["11"]),
 
