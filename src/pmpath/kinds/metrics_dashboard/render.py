@@ -8,13 +8,14 @@ same with NO_COLOR, in a log or on paper.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console, Group
 
 STATUS = {
     # status: (letter, badge style, border style)
@@ -91,6 +92,8 @@ def tile_panel(tile: Any) -> Panel:
 
 
 def column(tiles: list[Any], category: str) -> Group:
+    from rich.console import Group
+
     if not tiles:
         return Group(Text(f"(no {category} KPIs)", style="dim"))
     return Group(*(tile_panel(tile) for tile in tiles))
@@ -113,6 +116,8 @@ def render(result: Any, console: Console) -> None:
     figures = result.figures
     if figures is None:
         return
+    from rich.table import Table
+
     tiles = figures.tiles
     console.print(Text(figures.name, style="bold"))
     console.print(summary(tiles))

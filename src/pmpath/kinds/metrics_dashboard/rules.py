@@ -13,9 +13,9 @@ from pmpath.kinds.base import Context, Found, Rule, RuleBook, number_text, path_
 from pmpath.kinds.common import PLACEHOLDER
 from pmpath.kinds.metrics_dashboard.model import (
     CATEGORIES,
+    DIRECTIONS,
     DORA_KEYS,
     DORA_OPTIONAL,
-    DIRECTIONS,
     Kpi,
     MetricsDashboard,
 )
@@ -393,9 +393,9 @@ def dora_keys_tagged(doc: MetricsDashboard, ctx: Context, found: Found) -> None:
             meant.add(suggestion)
         found(path_of("kpis", index, "dora"),
               f"{label(kpi, index)} is tagged dora: {tag}, which is not one of DORA's metrics",
-              hint=f"use {'dora: ' + suggestion if suggestion else 'one of the tags'}; the tags are "
-                   f"{', '.join(DORA_KEYS + DORA_OPTIONAL)}, or remove dora: if it is not a "
-                   "DORA metric")
+              hint=f"use {'dora: ' + suggestion if suggestion else 'one of the tags'}; the "
+                   f"tags are {', '.join(DORA_KEYS + DORA_OPTIONAL)}, or remove dora: if it is "
+                   "not a DORA metric")
     # A key an unknown tag was meant to be (mttr -> recovery-time) is reported once, there.
     missing = [key for key in DORA_KEYS if key not in tagged and key not in meant]
     if not missing or waiting:

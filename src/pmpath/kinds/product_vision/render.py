@@ -7,12 +7,14 @@ it is. Everything is text and block characters, so it reads the same with NO_COL
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 from pmpath.kinds.product_vision.rules import money
 
@@ -26,6 +28,8 @@ def share_text(part: float, whole: float) -> str:
 
 
 def funnel(figures: Any) -> Table | Text:
+    from rich.table import Table
+
     layers = figures.market
     if not layers:
         return Text("Market: not sized yet (tam, sam and som need values above 0).",
@@ -51,6 +55,8 @@ def funnel(figures: Any) -> Table | Text:
 
 
 def roadmap_table(figures: Any) -> Table | Text:
+    from rich.table import Table
+
     if not figures.roadmap:
         return Text("Roadmap: no years yet.", style="dim")
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, padding=(0, 1), expand=False)
@@ -70,6 +76,8 @@ def number_shown(value: float | None, places: int = 2) -> str:
 
 
 def ranking_table(figures: Any) -> Table:
+    from rich.table import Table
+
     with_wsjf = bool(figures.wsjf)
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)

@@ -324,7 +324,8 @@ def market_sized(doc: ProductVision, ctx: Context, found: Found) -> None:
                         "be compared",
               hint="convert them to one currency and write the same unit on each")
         return
-    for (outer, outer_name, _), (inner, inner_name, inner_meaning) in zip(LAYERS, LAYERS[1:]):
+    pairs = zip(LAYERS, LAYERS[1:], strict=False)  # (TAM, SAM), then (SAM, SOM)
+    for (outer, outer_name, _), (inner, inner_name, inner_meaning) in pairs:
         if outer in sizes and inner in sizes and sizes[inner][0] > sizes[outer][0]:
             big, small = sizes[inner], sizes[outer]
             found(path_of("market", inner, "value"),
