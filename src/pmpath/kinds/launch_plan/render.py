@@ -16,8 +16,6 @@ import math
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from pmpath.kinds.base import number_text
@@ -26,6 +24,8 @@ from pmpath.render.gantt import GanttRow, gantt_rows, print_gantt
 from pmpath.render.schedule_table import print_task_table
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from pmpath.kinds.launch_plan.figures import LaunchFigures, ResourceLoad
     from pmpath.kinds.launch_plan.model import LaunchPlan
 
@@ -87,7 +87,9 @@ def print_load(console: Console, resource_load: dict[str, ResourceLoad]) -> None
 
 
 def print_summary(figures: LaunchFigures, console: Console) -> None:
-    """Finish, slack to GA and the critical path."""
+    """Finish, slack to GA, the critical path, and the dates the launch rules compare."""
+    from rich.table import Table
+
     slack = figures.slack_to_ga_days
     summary = Table.grid(padding=(0, 2))
     summary.add_column(style="bold", no_wrap=True)
