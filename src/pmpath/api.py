@@ -831,3 +831,73 @@ def _current_skill(ws: Workspace, curriculum: Curriculum, state: State) -> Skill
         raise UsageError("you have finished the path, so there is no current skill",
                          hint="name the skill to check yourself on, e.g. `pmpath quiz 1`")
     return current.skill
+
+
+# -- dashboard ---------------------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    """A metrics dashboard read from a file: its KPI figures, graded as of a date."""
+
+    path: Path
+    kind: str
+    result: ArtifactResult
+    """The file graded as ``check`` grades it: ``figures`` feed the tiles and ``findings``
+    say whether the file still has problems worth a ``pmpath check``."""
+
+    @property
+    def figures(self) -> Figures:
+        return self.result.figures  # type: ignore[return-value] - set, or dashboard() raised
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": 1, "kind": self.kind, **self.figures.to_json()}
+
+
+def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
+              workspace: Any = None) -> Dashboard:
+    """The figures of a metrics dashboard file: each KPI's latest value, status and trend.
+
+    The file is graded as ``check`` would grade it (inside a workspace, with its exercise's
+    parameters) without recording anything. Which kinds are dashboards comes from the
+    registry (a kind whose label names a dashboard), so this module names no kind.
+
+    Raises UsageError for a path that cannot be opened or a file of another kind, and
+    UnreadableInputError for a file that cannot be read or validated.
+    """
+    from pmpath.core.documents import sniff_kind
+    from pmpath.core.errors import UnreadableInputError, UsageError
+    from pmpath.kinds import KINDS
+
+    file = Path(path)
+    problem = _unopenable(file)
+    if problem is not None or file.is_dir():
+        raise UsageError(f"{file}: {problem or 'is a folder, not a file'}")
+    readable = _dashboard_kinds()
+    # The kind line is enough to tell a dashboard from another file; a dashboard that
+    # cannot be parsed is then reported with its line below, as `check` reports it.
+    kind = sniff_kind(file)
+    if kind not in readable:
+        what = (f"is a {KINDS[kind].label} file (kind: {kind})" if kind in KINDS else
+                "has no 'kind:' line" if kind is None else f"has kind: {kind}")
+        wanted = " or ".join(f"a {KINDS[name].label} file (kind: {name})" for name in readable)
+        raise UsageError(f"{file} {what}; `pmpath dashboard` reads {wanted}")
+    report = check([file], as_of=as_of, workspace=workspace, record=False)
+    result = report.artifacts[0]
+    if result.figures is None:
+        errors = [finding for finding in result.findings if finding.severity == "error"]
+        first = errors[0] if errors else None
+        more = len(errors) - 1
+        detail = f"{first.where}: {first.message}" if first else "its figures cannot be worked out"
+        raise UnreadableInputError(
+            f"{file}: {detail}"
+            + (f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""),
+            hint=f"`pmpath check {file}` lists every problem with how to fix it.")
+    return Dashboard(file, kind, result)
+
+
+def _dashboard_kinds() -> list[str]:
+    from pmpath.kinds import KINDS, is_built
+
+    return [kind for kind, info in KINDS.items()
+            if info.label.endswith("dashboard") and is_built(kind)]

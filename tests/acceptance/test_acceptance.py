@@ -39,7 +39,9 @@ def errors(art: dict) -> list[dict]:
 
 CLEAN = ["project-plan.clean.yaml", "capacity-plan.clean.yaml", "sprint.clean.yaml",
          "launch-plan.clean.yaml", "risk-register.clean.yaml",
-         "project-plan.tied-paths.yaml", "sprint.holiday-calendar.yaml"]
+         "project-plan.tied-paths.yaml", "sprint.holiday-calendar.yaml",
+         "sprint.descoped.yaml", "sprint.urgent-bug.yaml",
+         "project-plan.unrounded-fits.yaml"]
 
 
 @pytest.mark.parametrize("name", CLEAN)
@@ -70,6 +72,32 @@ def test_project_plan_tied_paths_take_largest_variance():
     assert m["critical_path"] in (["W1", "W2", "W3", "W5", "W7"], ["W1", "W2", "W4", "W5", "W7"])
 
 
+def test_project_plan_unrounded_expected_duration_fits():
+    m = check("project-plan.unrounded-fits.yaml")["metrics"]
+    assert m["expected_duration_days"] == pytest.approx(536 / 6, abs=1e-4)   # 89.33
+    assert m["working_days_available"] == 93
+    assert m["deadline_working_days"] == 93          # the older name, kept as an alias
+    assert m["std_dev_days"] == pytest.approx(2 ** 0.5, abs=1e-4)
+    assert m["deadline_probability"] == pytest.approx(0.9952, abs=1e-3)
+    assert m["finish"] == "2027-05-11"
+    assert m["critical_path"] == [f"W{n}" for n in range(1, 9)]
+    tasks = m["tasks"]
+    assert (tasks["W1"]["start"], tasks["W1"]["finish"]) == ("2027-01-04", "2027-01-20")
+    assert (tasks["W2"]["start"], tasks["W2"]["finish"]) == ("2027-01-20", "2027-02-04")
+    assert (tasks["W8"]["start"], tasks["W8"]["finish"]) == ("2027-04-26", "2027-05-11")
+
+
+def test_project_plan_cycle_skips_the_schedule_rules():
+    art = check("project-plan.cycle.yaml")
+    skipped = {item["rule"]: item["because"] for item in art["skipped"]}
+    assert set(skipped) == {"plan.deadline", "plan.confidence"}
+    for because in skipped.values():
+        assert "W6 → W7 → W6" in because and "plan.dependencies" in because
+    assert not {"plan.deadline", "plan.confidence"} & {f["rule"] for f in art["findings"]}
+    assert "expected_duration_days" not in art["metrics"]
+    assert art["metrics"]["working_days_available"] == 61
+
+
 def test_capacity_plan_metrics():
     m = check("capacity-plan.clean.yaml")["metrics"]
     assert m["workdays"] == 63
@@ -78,6 +106,25 @@ def test_capacity_plan_metrics():
     assert m["demand_days"] == pytest.approx(220)
     assert m["utilization"] == pytest.approx(220 / 239.666, abs=1e-3)
     assert "per_sprint_days" in m  # named by the spec, formula not given
+
+
+def test_capacity_plan_country_counts_its_public_holidays():
+    by_country = check("capacity-plan.country-us.yaml")
+    by_hand = check("capacity-plan.clean.yaml")
+    assert by_country["passed"] is True and by_country["findings"] == []
+    for name in ("workdays", "capacity_days", "usable_days", "demand_days", "utilization"):
+        assert by_country["metrics"][name] == pytest.approx(by_hand["metrics"][name]), name
+    assert by_country["metrics"]["workdays"] == 63
+    assert by_country["metrics"]["public_holidays"] == ["2027-01-18", "2027-02-15"]
+    assert by_hand["metrics"]["public_holidays"] == []
+
+
+def test_capacity_plan_role_metrics():
+    roles = check("capacity-plan.role-overbooked.yaml")["metrics"]["roles"]
+    designer = roles["designer"]
+    assert designer["usable_days"] == pytest.approx(18.445, abs=1e-3)
+    assert designer["demand_days"] == pytest.approx(40)
+    assert designer["utilization"] == pytest.approx(40 / 18.445, abs=1e-3)
 
 
 def test_sprint_metrics():
@@ -99,6 +146,24 @@ def test_sprint_holiday_calendar_dates():
         "2027-01-11", "2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15",
         "2027-01-19", "2027-01-20", "2027-01-21", "2027-01-22", "2027-01-25"]
 
+
+
+def test_sprint_descoped_by_the_product_owner():
+    # PAY-5 (3) planned, removed on day 6: planned 23, final scope 20, all of it done.
+    m = check("sprint.descoped.yaml")["metrics"]
+    assert (m["committed_points"], m["added_points"], m["removed_points"]) == (23, 0, 3)
+    assert m["completed_points"] == 20
+    assert m["say_do_ratio"] == pytest.approx(20 / 23, abs=1e-3)
+    assert [b["actual"] for b in m["burndown"]] == [23, 23, 20, 20, 18, 15, 10, 10, 2, 0]
+
+
+def test_sprint_with_an_urgent_bug_pulled_in():
+    # PAY-8 (3) added on day 3: planned 24 (within 24.93), final scope 27, PAY-5 (3) open.
+    m = check("sprint.urgent-bug.yaml")["metrics"]
+    assert (m["committed_points"], m["added_points"], m["removed_points"]) == (24, 3, 0)
+    assert m["completed_points"] == 24
+    assert m["say_do_ratio"] == pytest.approx(21 / 24, abs=1e-3)
+    assert m["burndown"][0]["ideal"] == 24 and m["burndown"][-1]["actual"] == 3
 
 def test_launch_plan_metrics():
     m = check("launch-plan.clean.yaml")["metrics"]
@@ -142,6 +207,8 @@ FLAWS = [
     ("project-plan.phases-order.yaml", "plan.phases", "error",
      {"phases", "phases[1]", "phases[2]", "phases[1].name", "phases[2].name",
       "phases[1].start", "phases[2].start"}, []),
+    ("project-plan.monitoring-after.yaml", "plan.phases", "error",
+     {"phases[3]", "phases[3].start", "phases[3].end"}, ["2027-01-26", "2027-03-19"]),
     ("project-plan.scope-overlap.yaml", "plan.scope", "error",
      {"scope", "scope.in[2]", "scope.out[2]"}, ["Password reset self-service"]),
     ("project-plan.deadline-missed.yaml", "plan.deadline", "error", {"deadline"}, ["2027-03-19"]),
@@ -153,7 +220,14 @@ FLAWS = [
      ["260"]),
     ("capacity-plan.seven-members.yaml", "capacity.team-size", "error", {"members"}, ["7", "8"]),
     ("capacity-plan.fte-1-5.yaml", "capacity.fte", "error", {"members[3].fte"}, ["1.5"]),
-    ("capacity-plan.focus-095.yaml", "capacity.focus", "warning", {"focus_factor"}, ["0.95"]),
+    # focus_factor above 0.9 is an error since the spec's revision (0.86-0.9 stays a warning)
+    ("capacity-plan.focus-095.yaml", "capacity.focus", "error", {"focus_factor"}, ["0.95"]),
+    ("capacity-plan.focus-1-0.yaml", "capacity.focus", "error", {"focus_factor"}, ["1"]),
+    ("capacity-plan.buffer-0.yaml", "capacity.buffer", "error", {"buffer"}, ["0"]),
+    ("capacity-plan.duplicate-person.yaml", "capacity.team-size", "error",
+     {"members[7]", "members[7].name"}, ["ANA", "members[0]"]),
+    ("capacity-plan.role-overbooked.yaml", "capacity.role-demand", "error",
+     {"commitments", "commitments[1]", "commitments[1].role"}, ["designer", "40", "18.4"]),
     ("capacity-plan.short-quarter.yaml", "capacity.quarter", "error",
      {"quarter", "quarter.end"}, ["11"]),
 
@@ -182,6 +256,12 @@ FLAWS = [
     ("launch-plan.window-too-long.yaml", "launch.window", "error", {"ga_date"}, []),
     ("launch-plan.resource-overload.yaml", "launch.resources", "warning",
      {"resources[0]", "resources[0].capacity", "tasks[2]", "tasks[2].resource"}, ["2027-01-11"]),
+    ("launch-plan.weekend-ga.yaml", "launch.calendar", "error", {"ga_date"},
+     ["2027-03-27", "Saturday", "2027-03-29"]),
+    ("launch-plan.rollout-in-private-beta.yaml", "launch.calendar", "error",
+     {"rollout[0].date", "rollout[0]", "rollout"}, ["2027-01-11", "2027-01-25"]),
+    ("launch-plan.go-no-go-after-80-live.yaml", "launch.go-no-go", "error", {"go_no_go.date"},
+     ["2027-03-24", "80%", "2027-03-01"]),
 
     ("risk-register.score-wrong.yaml", "risk.score-matches", "error", {"risks[2].score"}, ["12"]),
     ("risk-register.stale.yaml", "risk.stale", "error",
@@ -220,6 +300,17 @@ def test_flaw_is_reported(name, rule, severity, wheres, needles):
 
 def test_stale_metric_lists_the_stale_risk():
     assert check("risk-register.stale.yaml")["metrics"]["stale_risks"] == ["R-004"]
+
+
+@pytest.mark.parametrize("name,rule", [
+    ("launch-plan.weekend-ga.yaml", "launch.calendar"),
+    ("launch-plan.rollout-in-private-beta.yaml", "launch.calendar"),
+    ("launch-plan.go-no-go-after-80-live.yaml", "launch.go-no-go"),
+])
+def test_launch_plan_flaw_fails_on_its_own_rule(name, rule):
+    art = check(name)
+    assert {f["rule"] for f in art["findings"]} == {rule}
+    assert "skipped" not in art
 
 
 def test_overrun_finish_metric():

@@ -250,7 +250,7 @@ def test_hints_give_the_fix(grade):
                              "overcommitted.yaml", "points-off-scale.yaml",
                              "scope-weekend.yaml", "scope-not-explained.yaml")}
     assert "remaining_points: 5" in hints["burndown-last-day.yaml"]
-    assert "scope_change: 2 and give the item added_on: 2027-01-11" in \
+    assert "scope_change: 2 and give the item that came in added_on: 2027-01-11" in \
         hints["burndown-rise.yaml"]
     assert "Take 2 or more points" in hints["overcommitted.yaml"]     # 21 - 19
     assert "points: 5" in hints["points-off-scale.yaml"]
@@ -519,11 +519,9 @@ def test_rubric_thresholds_reach_the_checks(tmp_path, grade):
 
     folder = tmp_path / "curriculum"
     shutil.copytree(REPO / "curriculum", folder)
-    rubric = folder / "rubric.yaml"
-    text = rubric.read_text(encoding="utf-8")
-    old = "sprint.length: {max_days: 20}"
-    assert old in text
-    rubric.write_text(text.replace(old, "sprint.length: {max_days: 12}"), encoding="utf-8")
+    rubric = yaml.safe_load((folder / "rubric.yaml").read_text(encoding="utf-8"))
+    rubric["thresholds"]["sprint.length"] = {"max_days": 12}
+    (folder / "rubric.yaml").write_text(yaml.safe_dump(rubric), encoding="utf-8")
     curriculum = load_curriculum(folder)
     assert curriculum.thresholds["sprint.length"] == {"max_days": 12}
     result = grade_file(FIXTURES / "length-15.yaml", as_of=AS_OF, curriculum=curriculum)
@@ -538,8 +536,9 @@ def test_unknown_rule_in_thresholds_is_a_curriculum_problem(tmp_path):
 
     folder = tmp_path / "curriculum"
     shutil.copytree(REPO / "curriculum", folder)
-    with (folder / "rubric.yaml").open("a", encoding="utf-8") as rubric:
-        rubric.write("  sprint.pointz: {scale: [1, 2]}\n")
+    rubric = yaml.safe_load((folder / "rubric.yaml").read_text(encoding="utf-8"))
+    rubric["thresholds"]["sprint.pointz"] = {"scale": [1, 2]}
+    (folder / "rubric.yaml").write_text(yaml.safe_dump(rubric), encoding="utf-8")
     _, problems = validate_curriculum(folder)
     assert "rubric.yaml: thresholds.sprint.pointz: no rule has this id (see `pmpath rules`)" \
         in problems

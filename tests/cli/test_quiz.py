@@ -248,6 +248,12 @@ def test_unknown_skill_or_concept_and_a_concept_of_another_skill(quiz_ws: Path,
     result = pmpath("quiz", "--concept", "no-such-thing")
     assert result.exit_code == 2
     assert "no concept 'no-such-thing'" in result.stderr
+    result = pmpath("quiz", "agile-scrm")
+    assert result.exit_code == 2
+    assert "did you mean 'agile-scrum'?" in result.stderr
+    result = pmpath("quiz", "--concept", "triple-trade-of")
+    assert result.exit_code == 2
+    assert "did you mean 'triple-trade-off'?" in result.stderr
     other = pmpath("skill", "2", "--json").json()["concepts"][0]["id"]
     result = pmpath("quiz", "1", "--concept", other)
     assert result.exit_code == 2

@@ -45,8 +45,10 @@ def test_an_unknown_rule_in_the_rubric_is_a_curriculum_problem(tmp_path: Path) -
 
     folder = tmp_path / "curriculum"
     shutil.copytree(REPO / "curriculum", folder)
-    with (folder / "rubric.yaml").open("a") as handle:
-        handle.write("  risk.made-up: 2\n")
+    # Through YAML, not by appending a line: weights is not the file's last section.
+    rubric = yaml.safe_load((folder / "rubric.yaml").read_text())
+    rubric["weights"]["risk.made-up"] = 2
+    (folder / "rubric.yaml").write_text(yaml.safe_dump(rubric))
     _, problems = validate_curriculum(folder)
     assert problems == ["rubric.yaml: weights.risk.made-up: no rule has this id "
                         "(see `pmpath rules`)"]

@@ -42,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                              "Gantt chart."),
     "forecast": ("planning", "When will it be done? A Monte Carlo forecast from past "
                              "throughput."),
+    "dashboard": ("dashboard", "A terminal dashboard of a metrics-dashboard file: one tile "
+                               "per KPI."),
     "log": ("journal", "Add a line to journal.md, your practice log."),
     "streak": ("journal", "Your practice streak from journal.md: practising daily beats "
                           "cramming."),

@@ -38,10 +38,10 @@ class KindInfo(NamedTuple):
 KINDS: dict[str, KindInfo] = {
     info.kind: info
     for info in (
-        KindInfo("project-plan", "project plan", "pmpath.artifacts.project_plan"),
-        KindInfo("capacity-plan", "capacity plan", "pmpath.artifacts.capacity_plan"),
+        KindInfo("project-plan", "project plan", "pmpath.kinds.project_plan"),
+        KindInfo("capacity-plan", "capacity plan", "pmpath.kinds.capacity_plan"),
         KindInfo("sprint", "sprint", "pmpath.kinds.sprint"),
-        KindInfo("launch-plan", "launch plan", "pmpath.artifacts.launch_plan"),
+        KindInfo("launch-plan", "launch plan", "pmpath.kinds.launch_plan"),
         KindInfo("risk-register", "risk register", "pmpath.kinds.risk_register"),
         KindInfo("stakeholder-plan", "stakeholder plan", "pmpath.kinds.stakeholder_plan"),
         KindInfo("team-charter", "team charter", "pmpath.kinds.team_charter", markdown=True),

@@ -79,6 +79,8 @@ def figures(doc: JiraConfig, ctx: Context) -> JiraFigures:
     board = [BoardColumn(name=column.name,
                          statuses=[StatusNode(name, categories.get(names.resolve(name) or ""))
                                    for name in column.statuses],
-                         wip_limit=column.wip_limit)
+                         wip_limit=(int(column.wip_limit) if column.wip_limit is not None
+                                    and column.wip_limit == int(column.wip_limit)
+                                    else column.wip_limit))
              for column in doc.board.columns]
     return JiraFigures(project_key=doc.project.key, workflows=graphs, board=board)

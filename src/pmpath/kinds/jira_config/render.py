@@ -44,6 +44,10 @@ def transition_lines(graph: Any) -> list[Text]:
     return lines
 
 
+def indented(renderable: Any) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2), expand=False)
+
+
 def workflow_block(graph: Any) -> Group:
     types = ", ".join(graph.issue_types) or "no issue type"
     title = Text()
@@ -64,9 +68,9 @@ def workflow_block(graph: Any) -> Group:
         for position, (words, style) in enumerate(marks):
             note.append(("; " if position else "") + words, style=style or "dim")
         statuses.add_row(status_text(node), note)
-    parts: list[Any] = [title, Text("Statuses", style="underline"), Padding(statuses, (0, 0, 0, 2), expand=False),
+    parts: list[Any] = [title, Text("Statuses", style="underline"), indented(statuses),
                         Text("Transitions", style="underline")]
-    parts.extend(Padding(line, (0, 0, 0, 2), expand=False) for line in transition_lines(graph))
+    parts.extend(indented(line) for line in transition_lines(graph))
     if graph.unreachable:
         parts.append(Text(f"✘ cannot be reached from {graph.initial}: "
                           f"{', '.join(graph.unreachable)}", style="red"))

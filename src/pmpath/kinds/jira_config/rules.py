@@ -660,6 +660,9 @@ def home_suggestion(doc: JiraConfig, categories: dict[str, str], status: str) ->
     for column in columns[:-1] if len(columns) > 1 else columns:
         if any(categories.get(names.resolve(name) or "") == category
                for name in column.statuses):
+            if category == "in_progress" and len(columns) > 1:
+                return (f"a column such as '{column.name}', or give it a column of its own "
+                        f"before '{columns[-1].name}'")
             return f"a column such as '{column.name}'"
     return "one column"
 

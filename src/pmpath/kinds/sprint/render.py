@@ -75,7 +75,8 @@ def render(result: Any, console: Any) -> None:
     scale = max([figures.committed_points, *(day.ideal for day in burndown),
                  *(day.actual for day in burndown if day.actual is not None)])
     table = Table(title="Burndown (points remaining)", title_justify="left",
-                  box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
+                  box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False,
+                  show_edge=False)
     table.add_column("day", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("scope", justify="right", no_wrap=True)

@@ -719,8 +719,8 @@ def _no_unexplained_rise(previous_day: date, day: date, entries: DailyEntries,
                      f"{_points(entry.remaining_points)} on {day.isoformat()}, but "
                      f"scope_change that day is {_points(entry.scope_change)}",
               hint=f"If {_points(rise)} points of work were pulled in, set scope_change: "
-                   f"{_points(rise)} and give the item added_on: {day.isoformat()}; "
-                   "otherwise correct remaining_points.")
+                   f"{_points(rise)} and give the item that came in added_on: "
+                   f"{day.isoformat()}; otherwise correct remaining_points.")
     else:
         found(where, f"remaining points rose by {_points(rise)} (from {_points(before)} to "
                      f"{_points(entry.remaining_points)}) on {day.isoformat()}, more than that "

@@ -1,0 +1,43 @@
+"""The team charter's front matter (spec/artifacts.md, "team-charter.md").
+
+The body (the charter itself, in Markdown) is read by the rules through the shared
+Markdown reader. ``team`` is typed leniently so that a single name, or empty
+entries, reach ``charter.sign-off``, which says what to write instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import Field
+
+from pmpath.kinds.base import ArtifactModel
+
+
+def schema_of(**shown: Any) -> Callable[[dict[str, Any]], None]:
+    """What the JSON Schema shows for a leniently typed field: the value the rule asks
+    for, not every shape the model lets through to the rule."""
+
+    def replace(schema: dict[str, Any]) -> None:
+        kept = {key: schema[key] for key in ("title", "description") if key in schema}
+        schema.clear()
+        schema.update(kept, **shown)
+
+    return replace
+
+
+class TeamCharter(ArtifactModel):
+    kind: Literal["team-charter"]
+    version: Literal[1]
+    team_name: str | None = Field(
+        default=None,
+        description="What the team calls itself, e.g. 'Checkout squad'.")
+    # Any value is let through to charter.sign-off, which says what is wrong with it (one
+    # name instead of a list, an empty entry) in a learner's words.
+    team: Any = Field(
+        description="Everyone on the team, one full name per entry, optionally with their "
+                    "role in parentheses: 'Priya Shah (engineering manager)'. Each of them "
+                    "signs the charter under '## Sign-off'.",
+        json_schema_extra=schema_of(type="array", minItems=1,
+                                    items={"type": "string", "minLength": 1}))
