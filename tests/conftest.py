@@ -15,9 +15,16 @@ EXAMPLES = REPO / "curriculum" / "examples"
 TEMPLATES = REPO / "templates"
 
 
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pmpath-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test runs without colour, at a fixed width, outside any real workspace."""
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, _cache_folder: Path) -> None:
+    """Every test runs without colour, at a fixed width, outside any real workspace, with
+    caches in a folder of the test session's own."""
+    monkeypatch.setenv("PMPATH_CACHE_DIR", str(_cache_folder))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("PMPATH_WORKSPACE", raising=False)

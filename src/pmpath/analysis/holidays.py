@@ -21,16 +21,18 @@ def split_code(code: str) -> tuple[str, str | None]:
 
 def check_country(code: str) -> str:
     """The code in upper case; ValueError naming a few valid codes when the library does
-    not know it."""
+    not know it. Only the named country is loaded, not the library's whole list."""
     import holidays
 
     country, subdivision = split_code(code)
-    supported = holidays.list_supported_countries()
-    if country not in supported:
+    try:
+        calendar = holidays.country_holidays(country)
+    except NotImplementedError:
         raise ValueError(f"'{code}' is not a country code pmpath knows; use an ISO 3166 code "
-                         f"such as {', '.join(EXAMPLE_CODES)}")
-    if subdivision is not None and subdivision not in supported[country]:
-        some = ", ".join(f"{country}-{sub}" for sub in supported[country][:6])
+                         f"such as {', '.join(EXAMPLE_CODES)}") from None
+    known = tuple(getattr(calendar, "subdivisions", ()) or ())
+    if subdivision is not None and subdivision not in known:
+        some = ", ".join(f"{country}-{sub}" for sub in known[:6])
         raise ValueError(f"'{code}': {country} has no subdivision '{subdivision}'; "
                          f"for example {some}" if some else
                          f"'{code}': {country} has no subdivisions; use '{country}'")

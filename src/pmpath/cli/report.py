@@ -97,10 +97,16 @@ def show_result(result: ArtifactResult, console: Any, *, limit: int = MAX_BLOCKS
         console.print()
         console.print(Text(f"  … and {len(found) - limit} more (`pmpath check --json` lists "
                            "them all)", style="muted"))
+    # Rules blocked by the same problem are listed together, once.
+    reasons: dict[str, list[str]] = {}
     for skipped in result.skipped:
+        reasons.setdefault(skipped.because, []).append(skipped.rule)
+    for because, rules in reasons.items():
         console.print()
-        _print_wrapped(console, f"  not run  {skipped.rule}: {skipped.because}", width,
-                       indent=11, style="muted")
+        console.print(Text("  not run", style="muted") + Text(f"  {', '.join(rules)}",
+                                                              style="bold"))
+        _print_wrapped(console, f"until this is fixed: {because}", width, indent=9,
+                       style="muted")
     for broken in result.internal_errors:
         console.print()
         _print_wrapped(console, f"  bug      {broken.rule}: pmpath could not run this check "

@@ -25,11 +25,9 @@ def optional_workspace() -> "Workspace | None":
 
 def curriculum(ws: "Workspace | None" = None) -> "Curriculum":
     """The workspace's curriculum, or the bundled one outside a workspace."""
-    if ws is not None:
-        return ws.curriculum()
-    from pmpath.core.curriculum import default_curriculum_root, load_curriculum
+    from pmpath.api import curriculum_of
 
-    return load_curriculum(default_curriculum_root())
+    return curriculum_of(ws)
 
 
 def state(ws: "Workspace") -> "State":

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from pmpath import __version__
 from pmpath.core.errors import CurriculumError, UsageError
 
 CACHE_FORMAT = 1
@@ -175,18 +176,42 @@ def _fingerprint(root: Path) -> list[list[Any]]:
     return prints
 
 
+def user_cache_dir() -> Path | None:
+    """Where pmpath keeps caches outside a workspace (``PMPATH_CACHE_DIR``, else the
+    platform's user cache folder); None when there is no home to put one in."""
+    explicit = os.environ.get("PMPATH_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~"
+        else None)
+    return Path(base) / "pmpath" if base else None
+
+
+def _root_key(root: Path) -> str:
+    """One cache file per curriculum folder."""
+    import hashlib
+
+    return hashlib.sha256(str(root).encode()).hexdigest()[:16]
+
+
 def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
     """Load (and, unless the cache is fresh, validate) the curriculum at ``root``."""
     root = root.resolve()
     if not (root / "path.yaml").is_file():
         raise CurriculumError(f"{root} is not a curriculum folder (it has no path.yaml)")
     fingerprint = _fingerprint(root)
-    cache_file = cache_dir / "curriculum.json" if cache_dir else None
+    if cache_dir is not None:
+        cache_file: Path | None = cache_dir / "curriculum.json"
+    else:  # outside a workspace: one file per curriculum folder in the user's cache
+        shared = user_cache_dir()
+        cache_file = shared / f"curriculum-{_root_key(root)}.json" if shared else None
     if cache_file is not None and cache_file.is_file():
         try:
             cached = json.loads(cache_file.read_text(encoding="utf-8"))
             if (cached.get("format") == CACHE_FORMAT and cached.get("root") == str(root)
-                    and cached.get("fingerprint") == fingerprint):
+                    and cached.get("fingerprint") == fingerprint
+                    and cached.get("pmpath") == __version__):
                 return _build(root, cached["data"])
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged cache is only a cache: validate again below
@@ -201,8 +226,9 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
         from pmpath.core.fileio import write_atomic
 
         payload = {"format": CACHE_FORMAT, "root": str(root), "fingerprint": fingerprint,
-                   "data": data}
+                   "pmpath": __version__, "data": data}
         try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(cache_file, json.dumps(payload, ensure_ascii=False))
         except OSError:
             pass  # the cache only saves time

@@ -321,7 +321,11 @@ def run_rules(spec: KindSpec, model: Any, ctx: Context) -> Outcome:
     ctx._spec, ctx._model = spec, model
     outcome = Outcome()
     for rule in spec.rules:
-        because = _blocked(rule, ctx)
+        try:
+            because = _blocked(rule, ctx)
+        except Exception as error:  # a fact with a bug: the rules that need it cannot run
+            outcome.internal_errors.append(InternalError(rule.id, _describe(error)))
+            continue
         if because is not None:
             outcome.skipped.append(Skipped(rule.id, because))
             continue
