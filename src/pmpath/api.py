@@ -901,3 +901,89 @@ def _dashboard_kinds() -> list[str]:
 
     return [kind for kind, info in KINDS.items()
             if info.label.endswith("dashboard") and is_built(kind)]
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+@dataclass
+class Exported:
+    """An artifact (or the whole workspace) in another tool's format."""
+
+    format: str
+    text: str
+    suggested_name: str
+    """A file name for it, e.g. ``sprint.ics``."""
+
+
+def export_formats() -> dict[str, str]:
+    """Every export format with a one-line description."""
+    from pmpath.export import FORMATS
+
+    return {name: entry.summary for name, entry in FORMATS.items()}
+
+
+def export(format: str, path: str | os.PathLike[str] | None = None, *,
+           workspace: Any = None, as_of: date | None = None) -> Exported:
+    """``path`` in ``format`` (ics, jira-csv, mermaid, md), or the whole workspace (html).
+
+    The file is graded first (as ``check`` would, without recording it), so exports of
+    a plan carry its computed schedule and ``md`` its grade and findings. A kind that does
+    not support the format is a UsageError naming the formats it does support.
+    """
+    import importlib
+
+    from pmpath.core.errors import UsageError
+    from pmpath.core.suggest import did_you_mean
+    from pmpath.export import FORMATS
+    from pmpath.kinds import spec_of
+    from pmpath.kinds.base import lazy
+
+    entry = FORMATS.get(format)
+    if entry is None:
+        raise UsageError(f"no export format '{format}'{did_you_mean(format, FORMATS)}; "
+                         f"formats: {', '.join(FORMATS)}")
+    module = importlib.import_module(entry.module)
+    if entry.whole_workspace:
+        from pmpath.core.workspace import require_workspace
+
+        ws = open_workspace(workspace) or require_workspace(None)
+        report = check((), as_of=as_of, workspace=ws, record=False)
+        return Exported(format, module.export_workspace(report, ws, api_module()),
+                        f"pmpath-report{entry.suffix}")
+    if path is None:
+        raise UsageError(f"`pmpath export {format}` needs the file to export")
+    report = check([path], as_of=as_of, workspace=workspace, record=False)
+    if report.errors:
+        raise UsageError(f"{report.errors[0].path}: {report.errors[0].message}")
+    result = report.artifacts[0]
+    loaded = load(path)
+    name = Path(path).stem + entry.suffix
+    if entry.every_kind:
+        return Exported(format, module.export_result(result, loaded.artifact), name)
+    if loaded.kind is None or loaded.artifact is None:
+        first = result.findings[0] if result.findings else None
+        raise UsageError(f"{path} cannot be exported until it can be read: "
+                         + (f"{first.where}: {first.message}" if first else "it has problems"),
+                         hint=f"`pmpath check {path}` shows every problem with how to fix it.")
+    spec = spec_of(loaded.kind)
+    provider = dict(spec.exports).get(format)
+    if provider is None:
+        supported = [name for name, other in FORMATS.items()
+                     if other.every_kind or name in dict(spec.exports)]
+        raise UsageError(f"a {kinds()[loaded.kind]} cannot be exported as {format}; it can be "
+                         f"exported as {', '.join(supported)}")
+    if result.figures is None and any(f.severity == "error" for f in result.findings):
+        first = next(f for f in result.findings if f.severity == "error")
+        raise UsageError(f"{path} has errors that stop the export: {first.where}: "
+                         f"{first.message}",
+                         hint=f"`pmpath check {path}` shows every problem with how to fix it.")
+    shape = lazy(provider)(loaded.artifact, result.figures)
+    return Exported(format, module.export(shape), name)
+
+
+def api_module() -> Any:
+    """This module, for exporters that need the API (the HTML report) without a cycle."""
+    import sys
+
+    return sys.modules[__name__]

@@ -44,6 +44,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                              "throughput."),
     "dashboard": ("dashboard", "A terminal dashboard of a metrics-dashboard file: one tile "
                                "per KPI."),
+    "export": ("export", "Export an artifact for another tool: a calendar, Jira, a wiki, a "
+                         "browser."),
     "log": ("journal", "Add a line to journal.md, your practice log."),
     "streak": ("journal", "Your practice streak from journal.md: practising daily beats "
                           "cramming."),

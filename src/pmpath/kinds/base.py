@@ -284,7 +284,10 @@ class KindSpec:
     forecast_inputs: str | None = None
     """``"module:function"``: ``f(data) -> {throughput, items[, start, period_days,
     holidays]}`` from a parsed file, for ``pmpath forecast FILE``; ValueError if unusable."""
-    exports: tuple[str, ...] = ()
+    exports: Mapping[str, str] = field(default_factory=dict)
+    """Export format -> ``"module:function"`` turning ``(model, figures)`` into the neutral
+    shape that format's module writes (``pmpath.export.shapes``). ``md`` and ``html``
+    work for every kind and need no entry."""
     markdown: bool = False
 
     @property
