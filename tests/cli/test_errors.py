@@ -138,7 +138,12 @@ def loaded_modules(code: str, cwd: Path | None = None) -> list[str]:
 def heavy(modules: list[str]) -> list[str]:
     return [name for name in modules
             if any(name == h or name.startswith(h + ".") for h in HEAVY_MODULES)
-            or name.startswith("pmpath.artifacts.")]
+            or (name.startswith("pmpath.kinds.") and name not in LIGHT_KIND_MODULES)
+            or name.startswith(("pmpath.analysis.", "pmpath.export."))]
+
+
+# The registry and the contract's lightest parts may load; no kind package may.
+LIGHT_KIND_MODULES = {"pmpath.kinds"}
 
 
 def test_importing_the_cli_loads_no_heavy_module() -> None:

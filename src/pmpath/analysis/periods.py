@@ -22,3 +22,19 @@ def period_end(calendar: WorkCalendar, start: date, periods: int, period_days: i
 def next_period_start(calendar: WorkCalendar, start: date, period_days: int) -> date:
     """The first working day after a period of ``period_days`` working days from ``start``."""
     return calendar.date_at(period_days, start)
+
+
+def next_monday(day: date) -> date:
+    """``day`` itself when it is a Monday, otherwise the Monday after it."""
+    from datetime import timedelta
+
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (the month's last day if shorter)."""
+    import calendar
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -118,7 +118,7 @@ def show_result(result: ArtifactResult, console: Any, *, limit: int = MAX_BLOCKS
 
         if not api.draw(result, console):
             for key, value in result.metrics.items():
-                console.print(f"{key}: {value}")
+                console.print(f"{key}: {value}", markup=False, highlight=False)
 
 
 def _print_block(console: Any, block: Block, width: int) -> None:
@@ -140,7 +140,8 @@ def _print_wrapped(console: Any, text: str, width: int, *, indent: int, hanging:
                           subsequent_indent=" " * (indent + hanging), break_long_words=False,
                           break_on_hyphens=False) or [" " * indent]
     for line in lines:
-        console.print(line, style=style or None, soft_wrap=True, highlight=False)
+        # markup=False: a learner's [bracketed] words are text, not rich markup.
+        console.print(line, style=style or None, soft_wrap=True, highlight=False, markup=False)
 
 
 def summary_line(results: Sequence[ArtifactResult]) -> tuple[str, bool]:

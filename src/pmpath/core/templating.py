@@ -53,10 +53,3 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
         out.append(substitute(line, values))
         index += 1
     return "".join(out)
-
-
-def next_monday(day: date) -> date:
-    """``day`` itself when it is a Monday, otherwise the Monday after it."""
-    from datetime import timedelta
-
-    return day + timedelta(days=(7 - day.weekday()) % 7)

@@ -47,3 +47,28 @@ def work_calendar(holidays: list[date] | tuple[date, ...], country: str | None, 
                   end: date) -> WorkCalendar:
     """The working-day calendar of a file: weekdays minus its holidays and its country's."""
     return WorkCalendar(non_working_days(holidays, country, start, end))
+
+
+def shifted_dates(originals: dict[str, date], anchor: date, new_anchor: date) -> dict[str, date]:
+    """Move a template's example dates so that ``anchor`` falls on ``new_anchor``."""
+    offset = new_anchor - anchor
+    return {name: day + offset for name, day in originals.items()}
+
+
+def dates_on_working_days(originals: dict[str, date], anchor: date, first_choice: date,
+                          must_work: tuple[str, ...], country: str | None,
+                          tries: int = 8) -> dict[str, date]:
+    """The template's dates moved to ``first_choice`` (a Monday, like ``anchor``), or
+    to a later Monday when one of ``must_work`` would fall on a public holidays of
+    ``country``; weekdays stay weekdays because the move is whole weeks."""
+    from datetime import timedelta
+
+    for week in range(tries):
+        dates = shifted_dates(originals, anchor, first_choice + timedelta(weeks=week))
+        if not country:
+            return dates
+        span = [dates[name] for name in must_work]
+        calendar = work_calendar([], country, min(span), max(span))
+        if all(calendar.is_working_day(day) for day in span):
+            return dates
+    return shifted_dates(originals, anchor, first_choice)

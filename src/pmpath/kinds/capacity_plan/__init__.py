@@ -21,4 +21,5 @@ SPEC = KindSpec(
     facts={"calendar": quarter_calendar, "numbers": capacity_fact, "roles": roles_fact},
     params={"team_size": Param(int, 8, "how many people the team has")},
     renderer="pmpath.kinds.capacity_plan.render:render",
+    template_values="pmpath.kinds.capacity_plan.template:template_values",
 )

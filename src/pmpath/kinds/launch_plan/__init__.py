@@ -26,4 +26,5 @@ SPEC = KindSpec(
     scheduler="pmpath.kinds.launch_plan.schedule:schedule",
     schedule_renderer="pmpath.kinds.launch_plan.render:show_schedule",
     renderer="pmpath.kinds.launch_plan.render:render",
+    template_values="pmpath.kinds.launch_plan.template:template_values",
 )

@@ -22,4 +22,5 @@ SPEC = KindSpec(
     scheduler="pmpath.kinds.project_plan.schedule:schedule",
     schedule_renderer="pmpath.kinds.project_plan.render:show_schedule",
     renderer="pmpath.kinds.project_plan.render:render",
+    template_values="pmpath.kinds.project_plan.template:template_values",
 )

@@ -21,5 +21,5 @@ SPEC = KindSpec(
     params={"length_days": Param(int, 10, "the sprint's length in working days")},
     renderer="pmpath.kinds.sprint.render:render",
     forecast_inputs="pmpath.kinds.sprint.forecast:forecast_inputs",
-    exports=(),
+    template_values="pmpath.kinds.sprint.template:template_values",
 )

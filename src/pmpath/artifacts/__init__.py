@@ -1,1 +1,0 @@
-"""Artifact kinds still being moved into ``pmpath.kinds`` packages."""
