@@ -939,7 +939,7 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
     from pmpath.core.suggest import did_you_mean
     from pmpath.export import FORMATS
     from pmpath.kinds import spec_of
-    from pmpath.kinds.base import lazy
+    from pmpath.kinds.base import Blocked, lazy
 
     entry = FORMATS.get(format)
     if entry is None:
@@ -962,7 +962,8 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
     loaded = load(path)
     name = Path(path).stem + entry.suffix
     if entry.every_kind:
-        return Exported(format, module.export_result(result, loaded.artifact), name)
+        return Exported(format, module.export_result(result, loaded.artifact,
+                                                     as_of=report.as_of), name)
     if loaded.kind is None or loaded.artifact is None:
         first = result.findings[0] if result.findings else None
         raise UsageError(f"{path} cannot be exported until it can be read: "
@@ -980,7 +981,12 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
         raise UsageError(f"{path} has errors that stop the export: {first.where}: "
                          f"{first.message}",
                          hint=f"`pmpath check {path}` shows every problem with how to fix it.")
-    shape = lazy(provider)(loaded.artifact, result.figures)
+    try:
+        shape = lazy(provider)(loaded.artifact, result.figures)
+    except Blocked as blocked:
+        raise UsageError(f"{path} cannot be exported as {format} yet: {blocked.because}",
+                         hint=f"`pmpath check {path}` shows every problem with how to fix "
+                              "it.") from None
     return Exported(format, module.export(shape), name)
 
 

@@ -30,12 +30,17 @@ def export(
                                      "pmpath-report.html in the workspace)."),
     force: bool = typer.Option(False, "--force",
                                help="Replace OUT if it exists (the old file is backed up)."),
+    as_of: str = typer.Option(None, "--as-of", metavar="DATE",
+                              help="Grade as of this date, YYYY-MM-DD (default: today), as "
+                                   "`pmpath check --as-of` does."),
 ) -> None:
     """Export an artifact for another tool: a calendar, Jira, a wiki, a browser."""
     from pmpath import api
+    from pmpath.cli.output import parse_date
 
+    day = parse_date(as_of, "--as-of") if as_of else None
     ws_option = session.workspace_option()
-    exported = api.export(format, file, workspace=ws_option)
+    exported = api.export(format, file, workspace=ws_option, as_of=day)
     if output is None and format == "html":
         ws = session.workspace()
         output = ws.root / exported.suggested_name

@@ -26,6 +26,18 @@ class CalendarEvent:
 
 
 @dataclass(frozen=True)
+class EventCalendar:
+    """The events of one artifact, as one calendar to import."""
+
+    name: str
+    """What a calendar app shows for it (X-WR-CALNAME), e.g. "Launch: Instant payouts"."""
+    events: tuple[CalendarEvent, ...]
+    stamp: date
+    """The day every event is stamped with (DTSTAMP): a date from the artifact, such as its
+    start, never the day of the export, so two exports of the same file are identical."""
+
+
+@dataclass(frozen=True)
 class WorkItem:
     """A row for a tracker: an epic, story, bug or task."""
 

@@ -22,4 +22,5 @@ SPEC = KindSpec(
     figures=figures,
     facts={"shapes": workflow_shapes},
     renderer="pmpath.kinds.jira_config.render:render",
+    exports={"mermaid": "pmpath.kinds.jira_config.export:workflows"},
 )

@@ -22,5 +22,8 @@ SPEC = KindSpec(
     scheduler="pmpath.kinds.project_plan.schedule:schedule",
     schedule_renderer="pmpath.kinds.project_plan.render:show_schedule",
     renderer="pmpath.kinds.project_plan.render:render",
+    exports={"ics": "pmpath.kinds.project_plan.export:events",
+             "jira-csv": "pmpath.kinds.project_plan.export:work_items",
+             "mermaid": "pmpath.kinds.project_plan.export:gantt"},
     template_values="pmpath.kinds.project_plan.template:template_values",
 )

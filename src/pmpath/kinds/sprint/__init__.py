@@ -22,4 +22,6 @@ SPEC = KindSpec(
     renderer="pmpath.kinds.sprint.render:render",
     forecast_inputs="pmpath.kinds.sprint.forecast:forecast_inputs",
     template_values="pmpath.kinds.sprint.template:template_values",
+    exports={"ics": "pmpath.kinds.sprint.export:events",
+             "jira-csv": "pmpath.kinds.sprint.export:backlog"},
 )

@@ -20,4 +20,5 @@ SPEC = KindSpec(
     rules=BOOK,
     figures=figures,
     renderer="pmpath.kinds.stakeholder_plan.render:render",
+    exports={"mermaid": "pmpath.kinds.stakeholder_plan.export:grid"},
 )
