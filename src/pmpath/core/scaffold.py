@@ -71,11 +71,80 @@ def target_path(ws: Workspace, kind: str, exercise: Exercise | None, name: str |
 
 
 def schema_file(ws: Workspace, kind: str) -> Path:
-    """Write (or refresh) the JSON Schema editors use to check the file as you type."""
-    path = ws.state_dir / "schemas" / f"{kind}.schema.json"
-    schema = json_schema(spec_of(kind).model, kind)
-    write_atomic(path, json.dumps(schema, indent=2) + "\n")
-    return path
+    """Write (or refresh) the JSON Schemas editors use to check the files as you type, and
+    return ``kind``'s."""
+    return write_schemas(ws) / f"{kind}.schema.json"
+
+
+def write_schemas(ws: Workspace) -> Path:
+    """Every kind's JSON Schema in ``.pmpath/schemas/`` (``init`` and ``new`` both call it,
+    so a workspace made by an older pmpath gets the schemas of today's kinds); a file that
+    is already up to date is left alone. Returns the folder."""
+    folder = ws.state_dir / "schemas"
+    for kind, schema in all_schemas().items():
+        path = folder / f"{kind}.schema.json"
+        text = json.dumps(schema, indent=2) + "\n"
+        try:
+            unchanged = path.read_text(encoding="utf-8") == text
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            write_atomic(path, text)
+    return folder
+
+
+SCHEMA_CACHE_FORMAT = 1
+
+
+def all_schemas() -> dict[str, dict]:
+    """The JSON Schema of every kind.
+
+    Building them imports every kind, a few tenths of a second, so they are cached in the
+    user's cache folder, kept while pmpath's version, the kinds' source files and pydantic
+    (which writes the schemas) are the ones they were built with.
+    """
+    from pmpath.core.curriculum import user_cache_dir
+
+    shared = user_cache_dir()
+    cache_file = shared / "schemas.json" if shared else None
+    key = _schema_key()
+    if cache_file is not None and cache_file.is_file():
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+            if cached.get("format") == SCHEMA_CACHE_FORMAT and cached.get("key") == key:
+                return dict(cached["schemas"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # a damaged cache is only a cache: build the schemas again
+    schemas = {kind: json_schema(spec_of(kind).model, kind) for kind in KINDS if is_built(kind)}
+    if cache_file is not None:
+        try:
+            write_atomic(cache_file, json.dumps({"format": SCHEMA_CACHE_FORMAT, "key": key,
+                                                 "schemas": schemas}))
+        except OSError:
+            pass  # the cache only saves time
+    return schemas
+
+
+def _schema_key() -> list[Any]:
+    """What the schemas depend on, cheaply: versions and the size and time of each file."""
+    from importlib.util import find_spec
+
+    from pmpath import __version__
+    import pmpath.kinds
+
+    root = Path(pmpath.kinds.__file__).parent
+    files = sorted(root.rglob("*.py"))
+    pydantic = find_spec("pydantic")
+    if pydantic is not None and pydantic.origin:
+        files.append(Path(pydantic.origin).with_name("version.py"))
+    key: list[Any] = [__version__]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        key.append([str(path), stat.st_mtime_ns, stat.st_size])
+    return key
 
 
 def json_schema(model: type, kind: str) -> dict:

@@ -197,4 +197,8 @@ def init_workspace(target: Path, learner: str, start_date: date, hours_per_week:
     workspace = load_workspace(root)
     write_state(workspace.state_path, State())
     write_atomic(root / ".gitignore", ".pmpath/cache/\n.pmpath/state.lock\n")
+    # Editors check every artifact against its kind's schema as it is typed.
+    from pmpath.core.scaffold import write_schemas
+
+    write_schemas(workspace)
     return workspace, curriculum

@@ -37,33 +37,47 @@ Fte = Annotated[float | str, PlainValidator(_fte),
 
 
 class Quarter(ArtifactModel):
-    start: date
-    end: date
+    start: date = Field(description="The quarter's first day, YYYY-MM-DD.")
+    end: date = Field(description="Its last day, 12 to 14 weeks later.")
 
 
 class Member(ArtifactModel):
-    name: str
-    role: str
-    fte: Fte
-    days_off: Number = 0
+    name: str = Field(description="The person, once each.")
+    role: str = Field(description="Their role, e.g. engineer, designer, qa.")
+    fte: Fte = Field(description="Share of a full-time week: 1.0 full time, 0.5 half time "
+                                 "(more than 0, at most 1).",
+                     json_schema_extra={"anyOf": [{"type": "number", "exclusiveMinimum": 0,
+                                                   "maximum": 1}, {"type": "string"}]})
+    days_off: Number = Field(0, description="Working days off in the quarter (vacation, "
+                                            "training).",
+                             json_schema_extra={"minimum": 0})
 
 
 class Commitment(ArtifactModel):
-    name: str
-    estimate_days: Number
-    role: str | None = None
+    name: str = Field(description="The work the team has promised.")
+    estimate_days: Number = Field(description="Its estimate in person-days.",
+                                  json_schema_extra={"minimum": 0})
+    role: str | None = Field(None, description="The role that does all of it, when one "
+                                               "does.")
     """The role that does the work, when one role does all of it (capacity.role-demand)."""
 
 
 class CapacityPlan(ArtifactModel):
     kind: Literal["capacity-plan"]
     version: Literal[1]
-    team: str
-    quarter: Quarter
-    sprint_length_days: int = Field(gt=0)
-    focus_factor: Number
-    buffer: Number
-    country: Country = None
-    holidays: list[date] = []
-    members: list[Member]
-    commitments: list[Commitment]
+    team: str = Field(description="The team's name.")
+    quarter: Quarter = Field(description="The quarter planned: start and end.")
+    sprint_length_days: int = Field(gt=0, description="Working days per sprint (10 for two "
+                                                      "weeks).")
+    focus_factor: Number = Field(description="Share of a day spent on planned work, "
+                                             "0.4–0.9 (usually 0.5–0.85).",
+                                 json_schema_extra={"minimum": 0.4, "maximum": 0.9})
+    buffer: Number = Field(description="Share of capacity kept unplanned, 0.05–0.4 (usually "
+                                       "0.1–0.25).",
+                           json_schema_extra={"minimum": 0.05, "maximum": 0.4})
+    country: Country = Field(None, description="Optional ISO 3166 code (US, GB, DE-BY): its "
+                                               "public holidays are not working days.")
+    holidays: list[date] = Field([], description="Company holidays on weekdays in the "
+                                                 "quarter, YYYY-MM-DD.")
+    members: list[Member] = Field(description="Everyone on the team (8 for the exercise).")
+    commitments: list[Commitment] = Field(description="The work promised this quarter.")

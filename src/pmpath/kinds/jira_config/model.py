@@ -48,22 +48,22 @@ class Project(ArtifactModel):
         description="scrum (sprints, a backlog) or kanban (a continuous flow).")
     lead: Text = Field(None, description="The project lead: one person, who owns the "
                                          "configuration.")
-    description: Text = None
+    description: Text = Field(None, description="What the project is for.")
 
 
 class IssueType(ArtifactModel):
-    name: str
+    name: str = Field(description="Epic, Story, Task, Bug, Sub-task or a type of your own.")
     level: int = Field(ge=-1, le=5, description="1 Epic (groups stories), 0 standard types "
                                                 "(Story, Task, Bug), -1 Sub-task.")
-    description: Text = None
+    description: Text = Field(None, description="When to use this type.")
 
 
 class Status(ArtifactModel):
-    name: str
+    name: str = Field(description="A status an issue can be in, e.g. In Review.")
     category: str = Field(description="todo (not started), in_progress (being worked on) "
                                       "or done (finished); Jira's reports count done work "
                                       "by it.")
-    description: Text = None
+    description: Text = Field(None, description="What an issue in this status means.")
 
 
 class Transition(ArtifactModel):
@@ -75,18 +75,19 @@ class Transition(ArtifactModel):
 
 
 class Workflow(ArtifactModel):
-    name: str
+    name: str = Field(description="The workflow's name, e.g. Delivery.")
     issue_types: Names = Field(description="The issue types that follow this workflow; each "
                                            "type belongs to exactly one workflow.")
     initial: str = Field(description="The status a new issue starts in.")
     statuses: Names = Field([], description="Optional: the workflow's statuses. Those named "
                                             "by initial and the transitions belong to it "
                                             "anyway.")
-    transitions: list[Transition] = Field(min_length=1)
+    transitions: list[Transition] = Field(min_length=1, description="The moves between "
+                                                                     "statuses.")
 
 
 class Column(ArtifactModel):
-    name: str
+    name: str = Field(description="The column's heading on the board.")
     statuses: Names = Field(description="The statuses shown in this column; every status of "
                                         "a workflow belongs to exactly one column.")
     wip_limit: Number | None = Field(None, description="The most cards the column may hold, "
@@ -94,22 +95,22 @@ class Column(ArtifactModel):
 
 
 class Board(ArtifactModel):
-    name: Text = None
+    name: Text = Field(None, description="The board's name.")
     columns: list[Column] = Field(min_length=1, description="Left to right; the right-most "
                                                             "column holds done statuses only.")
 
 
 class CustomField(ArtifactModel):
-    name: str
+    name: str = Field(description="The field's name, e.g. Story Points.")
     type: str = Field(description="number, text, select, date, user, labels …")
     required_for: Names = Field([], description="Issue types that cannot be created without it.")
-    options: list[str] = []
+    options: list[str] = Field([], description="The choices of a select field.")
 
 
 class Component(ArtifactModel):
-    name: str
-    lead: Text = None
-    description: Text = None
+    name: str = Field(description="A part of the product, e.g. Checkout API.")
+    lead: Text = Field(None, description="The one person who leads it.")
+    description: Text = Field(None, description="What it covers.")
 
 
 class Permissions(ArtifactModel):
@@ -127,12 +128,17 @@ PERMISSIONS = ("browse", "create", "edit", "transition", "administer")
 class JiraConfig(ArtifactModel):
     kind: Literal["jira-config"]
     version: Literal[1]
-    project: Project
-    issue_types: list[IssueType] = Field(min_length=1)
-    statuses: list[Status] = Field(min_length=1)
-    workflows: list[Workflow] = Field(min_length=1)
-    board: Board
-    fields: list[CustomField] = []
-    components: list[Component | str] = []
+    project: Project = Field(description="The project: key, name, type and lead.")
+    issue_types: list[IssueType] = Field(min_length=1, description="The issue types and "
+                                                                   "their hierarchy levels.")
+    statuses: list[Status] = Field(min_length=1, description="Every status with its "
+                                                             "category.")
+    workflows: list[Workflow] = Field(min_length=1, description="Each issue type in exactly "
+                                                                "one workflow.")
+    board: Board = Field(description="The board's columns, left to right.")
+    fields: list[CustomField] = Field([], description="Custom fields.")
+    components: list[Component | str] = Field([], description="The product's parts, for "
+                                                              "sorting issues.")
     roles: dict[str, Names] = Field(description="Role name -> the people or groups in it.")
-    permissions: Permissions
+    permissions: Permissions = Field(description="Which roles may browse, create, edit, "
+                                                 "transition and administer.")

@@ -56,13 +56,16 @@ Names = Annotated[list[str], BeforeValidator(_as_list),
 class Stakeholder(ArtifactModel):
     name: str = Field(description="The person, by name: 'Rachel Osei'.")
     role: str = Field(description="Their role or title: 'VP Product (sponsor)'.")
+    # stake.scale, not the schema, judges a value off the scale; editors see the range.
     power: Number = Field(description="How much they can change the project's course, 1 "
-                                      "(little) to 5 (can stop it).")
+                                      "(little) to 5 (can stop it).",
+                          json_schema_extra={"minimum": 1, "maximum": 5})
     interest: Number = Field(description="How much the project affects them or they care, "
-                                         "1 (barely) to 5 (daily).")
+                                         "1 (barely) to 5 (daily).",
+                             json_schema_extra={"minimum": 1, "maximum": 5})
     attitude: Text = Field(None, description="champion, supporter, neutral, sceptic or "
                                              "blocker.")
-    notes: Text = None
+    notes: Text = Field(None, description="What they care about and how to engage them.")
 
 
 class RaciRow(ArtifactModel):
@@ -74,7 +77,8 @@ class RaciRow(ArtifactModel):
 
 class Raci(ArtifactModel):
     roles: list[str] = Field(min_length=1, description="The roles that may appear in rows.")
-    rows: list[RaciRow] = Field(min_length=1)
+    rows: list[RaciRow] = Field(min_length=1, description="One row per deliverable or "
+                                                          "decision.")
 
 
 class Communication(ArtifactModel):
@@ -89,9 +93,9 @@ class Communication(ArtifactModel):
 
 class StatusReport(ArtifactModel):
     period: str = Field(description="The period reported, e.g. '2027-01-11 to 2027-01-15'.")
-    overall: Rag
+    overall: Rag = Field(description="green, amber or red: the project as a whole.")
     schedule: Rag = Field(description="green, amber or red; not green when SPI < 0.9.")
-    scope: Rag
+    scope: Rag = Field(description="green, amber or red.")
     budget: Rag = Field(description="green, amber or red; not green when CPI < 0.9.")
     spi: Money | None = Field(None, description="Schedule performance index = earned value "
                                                 "÷ planned value.")
@@ -103,17 +107,20 @@ class StatusReport(ArtifactModel):
                                                          "actually done.")
     actual_cost: Money | None = Field(None, description="AC: what the work done really cost.")
     budget_at_completion: Money | None = Field(None, description="BAC: the whole budget.")
-    accomplishments: list[str] = []
-    next: list[str] = []
-    risks: list[str] = []
-    decisions_needed: list[str] = []
+    accomplishments: list[str] = Field([], description="What was done this period.")
+    next: list[str] = Field([], description="What comes next period.")
+    risks: list[str] = Field([], description="The risks and issues readers should know.")
+    decisions_needed: list[str] = Field([], description="What the readers need to decide.")
 
 
 class StakeholderPlan(ArtifactModel):
     kind: Literal["stakeholder-plan"]
     version: Literal[1]
     project: Text = Field(None, description="The project or program this plan serves.")
-    stakeholders: list[Stakeholder] = Field(min_length=1)
-    raci: Raci
-    communication: list[Communication] = Field(min_length=1)
-    status_report: StatusReport
+    stakeholders: list[Stakeholder] = Field(min_length=1, description="Everyone with a stake, "
+                                                                      "on the power/interest "
+                                                                      "grid.")
+    raci: Raci = Field(description="Who is responsible, accountable, consulted and informed.")
+    communication: list[Communication] = Field(min_length=1, description="Who hears what, "
+                                                                         "how and how often.")
+    status_report: StatusReport = Field(description="The latest status report.")
