@@ -14,6 +14,8 @@ the budget:
   growth from 1,000 to 10,000 risks and 5,000 to 50,000 tasks (12x for 10x the rows);
   and the peak memory of each check;
 - a 10,000-trial Monte Carlo forecast against `import typer` (reported; no budget);
+- `pmpath cohort` of 100 learners' workspaces, each holding a few model answers, end to
+  end (reported as milliseconds per learner; no budget);
 - when TaskJuggler (`tj3`) is installed, `pmpath schedule` against tj3 scheduling the
   same 5,000-task plan (reported).
 
@@ -278,13 +280,44 @@ def forecast(report: Report, runs: int, folder: Path, env: dict[str, str]) -> No
                 base_label="import typer")
 
 
+def cohort(report: Report, runs: int, folder: Path, env: dict[str, str],
+           learners: int = 100) -> None:
+    """`pmpath cohort` over generated workspaces: one process grades every learner."""
+    answers = sorted(path for path in EXAMPLES.glob("*")
+                     if path.suffix in (".yaml", ".md") and path.name != "index.yaml")
+    template = folder / "cohort-template"
+    subprocess.run(PMPATH + ["init", str(template), "--name", "Learner", "--start",
+                             "2027-01-04", "--hours", "8"],
+                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    skills = sorted(path.name for path in template.iterdir() if path.is_dir()
+                    and not path.name.startswith("."))
+    cohort_root = folder / "cohort"
+    for number in range(learners):
+        workspace = cohort_root / f"learner-{number:03d}"
+        shutil.copytree(template, workspace)
+        config = workspace / "pmpath.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            '"Learner"', f'"Learner {number}"'), encoding="utf-8")
+        # Three to five model answers each, a different mix per learner.
+        for offset in range(3 + number % 3):
+            answer = answers[(number + offset * 4) % len(answers)]
+            shutil.copy(answer, workspace / skills[offset % len(skills)] / answer.name)
+    dated = {**env, "PMPATH_TODAY": AS_OF}
+    few = max(3, runs // 3)
+    total = medians({"cohort": PMPATH + ["cohort", str(cohort_root), "--json"]}, few,
+                    folder, dated)["cohort"]
+    print(f"cohort: {learners} workspaces with 3 to 5 model answers each (median of {few})")
+    report.line(f"pmpath cohort, {learners} learners", total)
+    report.line("per learner", total / learners)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--quick", action="store_true",
                         help="Smaller growth files (2x instead of 10x) for a fast look.")
     parser.add_argument("--only", action="append",
-                        choices=["startup", "feedback", "forecast", "scale"],
+                        choices=["startup", "feedback", "forecast", "scale", "cohort"],
                         help="Measure only this part (may be repeated).")
     args = parser.parse_args()
     env = environment()
@@ -295,7 +328,8 @@ def main() -> int:
         parts = {"startup": lambda: startup(report, args.runs, folder, env),
                  "feedback": lambda: feedback(report, args.runs, folder, env),
                  "forecast": lambda: forecast(report, args.runs, folder, env),
-                 "scale": lambda: scale(report, args.runs, folder, env, args.quick)}
+                 "scale": lambda: scale(report, args.runs, folder, env, args.quick),
+                 "cohort": lambda: cohort(report, args.runs, folder, env)}
         for name, part in parts.items():
             if not args.only or name in args.only:
                 part()

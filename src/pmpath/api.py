@@ -995,3 +995,314 @@ def api_module() -> Any:
     import sys
 
     return sys.modules[__name__]
+
+
+# -- portfolio ---------------------------------------------------------------------------
+
+
+@dataclass
+class PortfolioProject:
+    """One passed artifact, as a project of the portfolio."""
+
+    path: str
+    kind: str
+    label: str
+    """What the artifact is: 'launch plan'."""
+    skill: str | None
+    """The path skill it belongs to: 'Skill 3 · Planning & Scheduling'."""
+    showcase: Any
+    """A ``pmpath.export.showcase.Showcase``: title, problem, what was produced, key
+    figures."""
+    result: ArtifactResult = field(repr=False)
+    model: Any = field(default=None, repr=False)
+
+    def picture(self) -> str | None:
+        """The artifact's picture as inline SVG (its kind's ``svg``), or None."""
+        from pmpath.export.pictures import picture_for
+
+        return picture_for(self.result, self.model)
+
+
+@dataclass
+class Portfolio:
+    """The learner's passed work, laid out for a hiring manager."""
+
+    learner: str
+    title: str
+    """The path's title: 'Technical Project Manager'."""
+    as_of: date
+    projects: list[PortfolioProject]
+    stories: list[Any]
+    """STAR interview stories (``pmpath.export.showcase.Story``) from passed artifacts, each
+    with the title of the skill it shows (when tagged with one of the path's)."""
+    not_passed: list[str]
+    """Titles of the path's exercises with no passed artifact yet (left out)."""
+
+    def markdown(self) -> str:
+        from pmpath.export.portfolio import markdown
+
+        return markdown(self)
+
+    def html(self) -> str:
+        from pmpath.export.portfolio import html
+
+        return html(self)
+
+
+def portfolio(workspace: Any = None, as_of: date | None = None) -> Portfolio:
+    """A portfolio of the learner's passed artifacts (the seed's advice: document the
+    projects you have managed, with clear outcomes).
+
+    The workspace is graded as ``check`` grades it, without recording anything. Each passed
+    artifact that answers an exercise of the path becomes a project, in the path's order,
+    in the words its kind gives (``KindSpec.portfolio``); interview stories come from a
+    passed artifact of STAR stories. Work that has not passed is left out and its exercise
+    named in ``not_passed``.
+    """
+    from dataclasses import replace
+
+    from pmpath.core.workspace import require_workspace
+
+    ws = open_workspace(workspace) or require_workspace(None)
+    report = check((), as_of=as_of, workspace=ws, record=False)
+    curriculum = ws.curriculum()
+    order = {exercise.id: index for index, exercise in enumerate(curriculum.exercises)}
+    skill_of = {exercise.id: skill for skill in curriculum.skills
+                for exercise in skill.exercises}
+    skill_titles = {skill.id: skill.title for skill in curriculum.skills}
+    labels = kinds()
+    projects: list[PortfolioProject] = []
+    stories: list[Any] = []
+    passed: set[str] = set()
+    for result in sorted(report.artifacts,
+                         key=lambda item: (order.get(item.exercise or "", len(order)),
+                                           item.path)):
+        if not result.passed or result.exercise is None or result.figures is None:
+            continue
+        showcase, model = _showcase(result)
+        passed.add(result.exercise)
+        if showcase is None:
+            continue
+        stories.extend(replace(story, skill=skill_titles.get(story.skill or "", story.skill))
+                       for story in showcase.stories)
+        if showcase.produced:
+            skill = skill_of.get(result.exercise)
+            projects.append(PortfolioProject(
+                path=result.path, kind=result.kind, label=labels.get(result.kind, result.kind),
+                skill=f"Skill {skill.number} · {skill.title}" if skill else None,
+                showcase=showcase, result=result, model=model))
+    return Portfolio(learner=ws.learner, title=curriculum.title, as_of=report.as_of,
+                     projects=projects, stories=stories,
+                     not_passed=[exercise.title for exercise in curriculum.exercises
+                                 if exercise.id not in passed])
+
+
+def _showcase(result: ArtifactResult) -> tuple[Any, Any]:
+    """(Showcase, model) of a passed artifact by its kind's ``portfolio``; (None, None) for
+    a kind that declares none."""
+    from pydantic import ValidationError
+
+    from pmpath.core.documents import DocumentProblem, load_document
+    from pmpath.kinds import KINDS, is_built, spec_of
+    from pmpath.kinds.base import lazy
+
+    if result.kind not in KINDS or not is_built(result.kind) or result.file is None:
+        return None, None
+    spec = spec_of(result.kind)
+    if spec.portfolio is None:
+        return None, None
+    try:
+        document = load_document(result.file)
+        model = spec.model.model_validate(document.data)
+    except (DocumentProblem, ValidationError, OSError):
+        return None, None
+    return lazy(spec.portfolio)(model, result.figures, document.body), model
+
+
+# -- cohort ------------------------------------------------------------------------------
+
+
+@dataclass
+class LearnerRow:
+    """One learner's workspace as an instructor sees it, graded now."""
+
+    folder: str
+    """The workspace folder, as given or found."""
+    name: str | None = None
+    skill_number: int | None = None
+    """The skill the learner has reached (the first neither passed nor skipped); None when
+    the path is complete or the workspace could not be read."""
+    skill_title: str | None = None
+    complete: bool = False
+    weeks_elapsed: float | None = None
+    planned_weeks: float | None = None
+    """Planned weeks up to the end of the skill reached, at the learner's hours."""
+    verdict: str | None = None
+    """'on plan', '2 week(s) behind plan' …"""
+    passed: int = 0
+    total: int = 0
+    scores: dict[str, int | None] = field(default_factory=dict)
+    """Exercise id -> the score of its artifact graded now (None: no artifact yet); a
+    passed artifact counts over a failing one, then the higher score."""
+    passing: dict[str, bool] = field(default_factory=dict)
+    problem: str | None = None
+    """Why the workspace could not be graded; the other fields are then empty."""
+
+    def to_json(self) -> dict[str, Any]:
+        if self.problem is not None:
+            return {"folder": self.folder, "name": self.name, "problem": self.problem}
+        return {"folder": self.folder, "name": self.name,
+                "skill": ({"number": self.skill_number, "title": self.skill_title}
+                          if self.skill_number is not None else None),
+                "complete": self.complete,
+                "weeks_elapsed": round(self.weeks_elapsed or 0.0, 1),
+                "planned_weeks": self.planned_weeks, "verdict": self.verdict,
+                "passed": self.passed, "total": self.total,
+                "exercises": {exercise: {"score": score, "passed": self.passing.get(exercise,
+                                                                                    False)}
+                              for exercise, score in self.scores.items()}}
+
+
+@dataclass
+class Cohort:
+    """Every learner's row, and the exercises the columns stand for."""
+
+    as_of: date
+    exercises: list[tuple[str, str]]
+    """(id, title) of every exercise in any learner's curriculum, in path order."""
+    learners: list[LearnerRow]
+    skill_numbers: dict[str, int | None] = field(default_factory=dict)
+    """Exercise id -> the number of its skill (None outside the skills: the career part)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``pmpath cohort --json`` document."""
+        return {"version": 1, "as_of": self.as_of.isoformat(),
+                "exercises": [{"id": exercise, "title": title,
+                               "skill": self.skill_numbers.get(exercise)}
+                              for exercise, title in self.exercises],
+                "learners": [row.to_json() for row in self.learners]}
+
+    def column_names(self) -> list[str]:
+        """Short column headers for the exercises: 1a, 1b, 2, … C1."""
+        from pmpath.export.cohort import column_names
+
+        return column_names(self.exercises, self.skill_numbers)
+
+    def html(self) -> str:
+        from pmpath.export.cohort import html
+
+        return html(self, self.skill_numbers)
+
+
+def cohort(paths: Iterable[str | os.PathLike[str]], as_of: date | None = None) -> Cohort:
+    """One row per learner's workspace, for instructors.
+
+    Each path is a workspace (a folder with ``pmpath.toml``) or a folder of workspaces (one
+    level down). Every workspace is graded now in this one process: each distinct
+    curriculum is loaded once, the files are graded with ``core.grading`` directly, and
+    nothing is written into any workspace (no progress recorded, no cache, no backup). A
+    workspace that cannot be read or graded is a row saying why, never an exception.
+    """
+    day = as_of or today()
+    curricula: dict[Path, Any] = {}
+    rows = [_learner_row(folder, day, curricula) if problem is None
+            else LearnerRow(folder=str(folder), problem=problem)
+            for folder, problem in _workspace_folders(paths)]
+    exercises: list[tuple[str, str]] = []
+    numbers: dict[str, int | None] = {}
+    for curriculum in curricula.values():
+        if isinstance(curriculum, Exception):
+            continue
+        skill_of = {exercise.id: skill.number for skill in curriculum.skills
+                    for exercise in skill.exercises}
+        for exercise in curriculum.exercises:
+            if exercise.id not in numbers:
+                exercises.append((exercise.id, exercise.title))
+                numbers[exercise.id] = skill_of.get(exercise.id)
+    return Cohort(as_of=day, exercises=exercises, learners=rows, skill_numbers=numbers)
+
+
+def _workspace_folders(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str | None]]:
+    """(folder, None) for each workspace found, (folder, problem) for a path that is none."""
+    from pmpath.core.workspace import CONFIG_NAME
+
+    found: list[tuple[Path, str | None]] = []
+    for given in paths:
+        folder = Path(given)
+        try:
+            if (folder / CONFIG_NAME).is_file():
+                found.append((folder, None))
+                continue
+            if not folder.is_dir():
+                found.append((folder, "no such folder" if not folder.exists()
+                              else "not a folder"))
+                continue
+            inside = sorted(entry for entry in folder.iterdir()
+                            if entry.is_dir() and (entry / CONFIG_NAME).is_file())
+        except OSError as error:
+            found.append((folder, f"cannot be read ({error.strerror or error})"))
+            continue
+        if not inside:
+            found.append((folder, f"no pmpath workspace here (no {CONFIG_NAME} in it or in "
+                                  "the folders in it)"))
+        found.extend((entry, None) for entry in inside)
+    return found
+
+
+def _learner_row(folder: Path, day: date, curricula: dict[Path, Any]) -> LearnerRow:
+    from pmpath.core.errors import PmpathError
+
+    row = LearnerRow(folder=str(folder))
+    try:
+        _grade_learner(row, folder, day, curricula)
+    except PmpathError as error:
+        row.problem = error.message
+    except Exception as error:  # one broken workspace must not hide the others
+        row.problem = f"{error.__class__.__name__}: {error}"
+    return row
+
+
+def _grade_learner(row: LearnerRow, folder: Path, day: date, curricula: dict[Path, Any]) -> None:
+    from pmpath.core.curriculum import load_curriculum
+    from pmpath.core.grading import find_artifacts, grade_file
+    from pmpath.core.progress import current_skill, path_progress, time_plan
+    from pmpath.core.snapshot import graded_state
+    from pmpath.core.state import read_state
+    from pmpath.core.workspace import load_workspace
+
+    ws = load_workspace(folder.resolve())
+    row.name = ws.learner
+    root = ws.curriculum_root.resolve()
+    if root not in curricula:
+        try:
+            curricula[root] = load_curriculum(root)
+        except Exception as error:  # remembered, so a broken curriculum is read once
+            curricula[root] = error
+    curriculum = curricula[root]
+    if isinstance(curriculum, Exception):
+        raise curriculum
+    state = read_state(ws.state_path, keep_copy=False)
+    results = []
+    for path in find_artifacts(ws.root):
+        shown = ws.relative(path)
+        results.append(grade_file(path, as_of=day, curriculum=curriculum, display_path=shown,
+                                  folder=shown.split("/", 1)[0] if "/" in shown else None,
+                                  ignore=ws.ignored_rules))
+    progress = path_progress(ws.root, curriculum, graded_state(state, results, ws.root))
+    current = current_skill(progress)
+    plan = time_plan(ws.start_date, day, curriculum, progress, ws.hours_per_week)
+    row.complete = current is None
+    if current is not None:
+        row.skill_number, row.skill_title = current.skill.number, current.skill.title
+    row.weeks_elapsed, row.planned_weeks = plan.weeks_elapsed, plan.planned_weeks_by_now
+    row.verdict = plan.verdict
+    best: dict[str, tuple[bool, int]] = {}
+    for result in results:
+        if result.exercise is not None:
+            grade = (result.passed, result.score)
+            best[result.exercise] = max(best.get(result.exercise, grade), grade)
+    row.scores = {exercise.id: best[exercise.id][1] if exercise.id in best else None
+                  for exercise in curriculum.exercises}
+    row.passing = {exercise: grade[0] for exercise, grade in best.items()}
+    row.passed = sum(1 for grade in best.values() if grade[0])
+    row.total = len(curriculum.exercises)

@@ -46,6 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                                "per KPI."),
     "export": ("export", "Export an artifact for another tool: a calendar, Jira, a wiki, a "
                          "browser."),
+    "portfolio": ("portfolio", "Your passed work as a portfolio to send a hiring manager."),
+    "cohort": ("cohort", "Instructors: one row per learner's workspace, graded in one process."),
     "log": ("journal", "Add a line to journal.md, your practice log."),
     "streak": ("journal", "Your practice streak from journal.md: practising daily beats "
                           "cramming."),
@@ -116,7 +118,9 @@ app = typer.Typer(
          "variable PMPATH_WORKSPACE=DIR) uses the workspace in DIR instead of the one around "
          "the current folder.",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion and --show-completion on the root command only; they add no
+    # import to start-up (bench/run.py --only startup measures the same either way).
+    add_completion=True,
     context_settings=CONTEXT_SETTINGS,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

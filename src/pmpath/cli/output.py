@@ -157,3 +157,25 @@ def parse_date(value: str, option: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option} must be a date like 2027-01-20, not '{value}'") from None
+
+
+def write_output(path: "os.PathLike[str] | str", text: str, force: bool) -> None:
+    """Write a command's output to ``path`` atomically. An existing file is replaced only
+    with ``force`` (and backed up next to it as ``NAME.bak`` first)."""
+    from pathlib import Path
+
+    from pmpath.core.errors import UsageError
+    from pmpath.core.fileio import write_atomic
+
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file name, e.g. {target}/report.html")
+    if target.exists():
+        if not force:
+            raise UsageError(f"{target} already exists; add --force to replace it (the old "
+                             "file is backed up next to it)")
+        backup = target.with_name(target.name + ".bak")
+        backup.write_bytes(target.read_bytes())
+        message(f"Backed up the old file to {backup}")
+    write_atomic(target, text)
+    success(f"Wrote {target}")

@@ -111,19 +111,24 @@ class State:
         return header + tomli_w.dumps(document)
 
 
-def read_state(path: Path) -> State:
+def read_state(path: Path, *, keep_copy: bool = True) -> State:
+    """The state in ``path`` (empty when there is none). A damaged file is a StateError, and
+    a copy of it is kept under backups/ unless ``keep_copy`` is False (a reader who is not
+    the learner, such as an instructor's cohort view, writes nothing)."""
     if not path.exists():
         return State()
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        _refuse_damaged(path, str(error))
+        _refuse_damaged(path, str(error), keep_copy)
     except OSError as error:
         raise StateError(f"cannot read {path}: {error.strerror}") from None
-    return _parse(path, document)
+    return _parse(path, document, keep_copy)
 
 
-def _refuse_damaged(path: Path, problem: str) -> None:
+def _refuse_damaged(path: Path, problem: str, keep_copy: bool = True) -> None:
+    if not keep_copy:
+        raise StateError(f"the progress file {path} is damaged ({problem})")
     backup = _keep_copy(path)
     raise StateError(
         f"your progress file {path} is damaged ({problem}). pmpath has not changed it and "
@@ -145,16 +150,17 @@ def _keep_copy(path: Path) -> Path:
     return target
 
 
-def _parse(path: Path, document: dict[str, Any]) -> State:
+def _parse(path: Path, document: dict[str, Any], keep_copy: bool = True) -> State:
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        _refuse_damaged(path, "it has no 'version' number")
+        _refuse_damaged(path, "it has no 'version' number", keep_copy)
     if version > STATE_VERSION:
         raise StateError(f"{path} was written by a newer pmpath (state version {version}); "
                          "upgrade pmpath with `pip install --upgrade pmpath`")
     while version < STATE_VERSION:
         if version not in MIGRATIONS:
-            _refuse_damaged(path, f"state version {version} is not one pmpath knows")
+            _refuse_damaged(path, f"state version {version} is not one pmpath knows",
+                            keep_copy)
         document = MIGRATIONS[version](document)
         version += 1
     try:
@@ -169,7 +175,8 @@ def _parse(path: Path, document: dict[str, Any]) -> State:
             quizzes={str(k): _quiz_record(v) for k, v in _table(document, "quizzes").items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        _refuse_damaged(path, f"an entry is missing or has the wrong type: {error}")
+        _refuse_damaged(path, f"an entry is missing or has the wrong type: {error}",
+                        keep_copy)
     raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -292,6 +292,16 @@ class KindSpec:
     """Export format -> ``"module:function"`` turning ``(model, figures)`` into the neutral
     shape that format's module writes (``pmpath.export.shapes``). ``md`` and ``html``
     work for every kind and need no entry."""
+    svg: str | None = None
+    """``"module:function"`` drawing the figures as one inline SVG picture for the HTML
+    report and the portfolio: ``f(figures, model) -> str | None`` (None when the figures
+    hold nothing to draw). The pictures live in ``pmpath.export.pictures``, e.g.
+    ``"pmpath.export.pictures:heat_map"``."""
+    portfolio: str | None = None
+    """``"module:function"``: ``f(model, figures, body) -> Showcase`` (``pmpath.export.
+    showcase``), what the portfolio says of a passed artifact in a hiring manager's words:
+    its title, the problem, what was produced and the key figures. ``body`` is the
+    Markdown body of a Markdown kind, else ''."""
     markdown: bool = False
 
     @property

@@ -21,5 +21,7 @@ SPEC = KindSpec(
     facts={"calendar": quarter_calendar, "numbers": capacity_fact, "roles": roles_fact},
     params={"team_size": Param(int, 8, "how many people the team has")},
     renderer="pmpath.kinds.capacity_plan.render:render",
+    svg="pmpath.export.pictures:capacity_bars",
+    portfolio="pmpath.kinds.capacity_plan.portfolio:showcase",
     template_values="pmpath.kinds.capacity_plan.template:template_values",
 )

@@ -22,5 +22,7 @@ SPEC = KindSpec(
     figures=figures,
     facts={"shapes": workflow_shapes},
     renderer="pmpath.kinds.jira_config.render:render",
+    svg="pmpath.export.pictures:workflow",
+    portfolio="pmpath.kinds.jira_config.portfolio:showcase",
     exports={"mermaid": "pmpath.kinds.jira_config.export:workflows"},
 )

@@ -26,6 +26,8 @@ SPEC = KindSpec(
     scheduler="pmpath.kinds.launch_plan.schedule:schedule",
     schedule_renderer="pmpath.kinds.launch_plan.render:show_schedule",
     renderer="pmpath.kinds.launch_plan.render:render",
+    svg="pmpath.export.pictures:launch_gantt",
+    portfolio="pmpath.kinds.launch_plan.portfolio:showcase",
     exports={"ics": "pmpath.kinds.launch_plan.export:events",
              "mermaid": "pmpath.kinds.launch_plan.export:gantt"},
     template_values="pmpath.kinds.launch_plan.template:template_values",

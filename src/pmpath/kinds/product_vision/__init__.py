@@ -24,4 +24,6 @@ SPEC = KindSpec(
                                            "look ahead"),
     },
     renderer="pmpath.kinds.product_vision.render:render",
+    svg="pmpath.export.pictures:rice_ranking",
+    portfolio="pmpath.kinds.product_vision.portfolio:showcase",
 )

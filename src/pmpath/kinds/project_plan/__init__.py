@@ -22,6 +22,8 @@ SPEC = KindSpec(
     scheduler="pmpath.kinds.project_plan.schedule:schedule",
     schedule_renderer="pmpath.kinds.project_plan.render:show_schedule",
     renderer="pmpath.kinds.project_plan.render:render",
+    svg="pmpath.export.pictures:project_gantt",
+    portfolio="pmpath.kinds.project_plan.portfolio:showcase",
     exports={"ics": "pmpath.kinds.project_plan.export:events",
              "jira-csv": "pmpath.kinds.project_plan.export:work_items",
              "mermaid": "pmpath.kinds.project_plan.export:gantt"},

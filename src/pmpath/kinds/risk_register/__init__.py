@@ -19,5 +19,7 @@ SPEC = KindSpec(
     figures=figures,
     params={"min_risks": Param(int, 8, "the fewest risks the register must hold")},
     renderer="pmpath.kinds.risk_register.render:render",
+    svg="pmpath.export.pictures:heat_map",
+    portfolio="pmpath.kinds.risk_register.portfolio:showcase",
     template_values="pmpath.kinds.risk_register.template:template_values",
 )

@@ -20,5 +20,7 @@ SPEC = KindSpec(
     rules=BOOK,
     figures=figures,
     renderer="pmpath.kinds.stakeholder_plan.render:render",
+    svg="pmpath.export.pictures:stakeholder_grid",
+    portfolio="pmpath.kinds.stakeholder_plan.portfolio:showcase",
     exports={"mermaid": "pmpath.kinds.stakeholder_plan.export:grid"},
 )

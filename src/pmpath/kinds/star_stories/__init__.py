@@ -19,5 +19,6 @@ SPEC = KindSpec(
     figures=figures,
     params={"min_stories": Param(int, 3, "the fewest stories the file must hold")},
     renderer="pmpath.kinds.star_stories.render:render",
+    portfolio="pmpath.kinds.star_stories.portfolio:showcase",
     template_values="pmpath.kinds.star_stories.template:template_values",
 )

@@ -26,5 +26,7 @@ SPEC = KindSpec(
         "min_agreements": Param(int, 5, "the fewest working agreements the charter lists"),
     },
     renderer="pmpath.kinds.team_charter.render:render",
+    svg="pmpath.export.pictures:charter_checklist",
+    portfolio="pmpath.kinds.team_charter.portfolio:showcase",
     markdown=True,
 )

@@ -26,5 +26,7 @@ SPEC = KindSpec(
         "the required '##' sections, each a list: the section's name, then any synonyms "
         "that also count")},
     renderer="pmpath.kinds.trd.render:render",
+    svg="pmpath.export.pictures:trd_checklist",
+    portfolio="pmpath.kinds.trd.portfolio:showcase",
     markdown=True,
 )
