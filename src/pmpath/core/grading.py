@@ -173,9 +173,11 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
     findings: list[Finding] = []
     context = Context(as_of=as_of, params={})
 
-    def common(rule_id: str, subject: Any, ctx: Context = context) -> None:
+    def common(rule_id: str, subject: Any) -> None:
+        # The context of the moment: once the file is read it holds the Markdown body,
+        # which common.placeholder searches too.
         if rule_id not in ignored:
-            COMMON.checks[rule_id](subject, ctx, Found(COMMON.by_id[rule_id], findings))
+            COMMON.checks[rule_id](subject, context, Found(COMMON.by_id[rule_id], findings))
 
     def failed_early(kind: str) -> ArtifactResult:
         return ArtifactResult(path=shown, kind=kind, exercise=None, findings=findings, score=0,
