@@ -859,8 +859,8 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
     """The figures of a metrics dashboard file: each KPI's latest value, status and trend.
 
     The file is graded as ``check`` would grade it (inside a workspace, with its exercise's
-    parameters) without recording anything. Which kinds are dashboards comes from the
-    registry (a kind whose label names a dashboard), so this module names no kind.
+    parameters) without recording anything. A kind is a dashboard when it declares a
+    ``dashboard`` screen, so this module names no kind.
 
     Raises UsageError for a path that cannot be opened or a file of another kind, and
     UnreadableInputError for a file that cannot be read or validated.
@@ -897,10 +897,18 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
 
 
 def _dashboard_kinds() -> list[str]:
-    from pmpath.kinds import KINDS, is_built
+    """The kinds that declare a dashboard screen."""
+    from pmpath.kinds import all_specs
 
-    return [kind for kind, info in KINDS.items()
-            if info.label.endswith("dashboard") and is_built(kind)]
+    return [spec.kind for spec in all_specs() if spec.dashboard is not None]
+
+
+def draw_dashboard(board: Dashboard, console: Any) -> None:
+    """Draw a dashboard with its kind's dashboard screen."""
+    from pmpath.kinds import spec_of
+    from pmpath.kinds.base import lazy
+
+    lazy(spec_of(board.kind).dashboard)(board.result, console)
 
 
 # -- export ------------------------------------------------------------------------------
