@@ -16,7 +16,6 @@ that need them, so importing this module stays cheap.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,8 @@ WorkspaceLike = "Workspace | str | os.PathLike[str] | None"
 def open_workspace(workspace: Any = None) -> Workspace | None:
     """The workspace at ``workspace`` (a folder or a Workspace), else around the current
     folder (or ``PMPATH_WORKSPACE``); None when there is none."""
-    from pmpath.core.workspace import Workspace, open_workspace as find
+    from pmpath.core.workspace import Workspace
+    from pmpath.core.workspace import open_workspace as find
 
     if isinstance(workspace, Workspace):
         return workspace

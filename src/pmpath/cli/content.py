@@ -1,7 +1,6 @@
 """The rest of the path's content: principles, certifications, career."""
 
 
-import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group

@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
 from pmpath.kinds import KINDS, is_built, spec_of
 from pmpath.kinds.base import path_of
-from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
 
 MIN_QUESTIONS = 2
 """Knowledge checks a concept should have; fewer is advice from ``curriculum validate``."""

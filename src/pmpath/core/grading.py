@@ -25,7 +25,7 @@ from pmpath.kinds import KINDS, all_specs, spec_of
 
 if TYPE_CHECKING:
     from pmpath.core.curriculum import Curriculum
-    from pmpath.kinds.base import Figures, Finding, InternalError, KindSpec, Rule, Skipped
+    from pmpath.kinds.base import Figures, Finding, InternalError, Rule, Skipped
 
 ARTIFACT_SUFFIXES = (".yaml", ".yml", ".md")
 SKIPPED_FOLDERS = {".pmpath", ".git", "node_modules", "__pycache__", ".venv", "venv"}

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pmpath.kinds import KINDS, is_built
 from pmpath.core.curriculum import Curriculum, Exercise, Skill
 from pmpath.core.state import CheckRecord, State
+from pmpath.kinds import KINDS, is_built
 
 SkillStatus = Literal["not started", "in progress", "passed", "skipped"]
 ExerciseStatus = Literal["not started", "written", "changed", "failing", "passed"]

@@ -10,12 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pmpath.kinds import KINDS, is_built, spec_of
 from pmpath.core.curriculum import Curriculum, Exercise
 from pmpath.core.errors import UsageError
 from pmpath.core.fileio import write_atomic
 from pmpath.core.resources import templates_root
 from pmpath.core.workspace import Workspace
+from pmpath.kinds import KINDS, is_built, spec_of
 
 
 @dataclass
