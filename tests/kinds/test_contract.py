@@ -58,8 +58,9 @@ def test_rules_have_explain_prose_and_a_weight(kind: str) -> None:
 @pytest.mark.parametrize("kind", BUILT)
 def test_fresh_template_fails(kind: str, grade) -> None:
     info = KINDS[kind]
-    result = grade((REPO / "templates" / kind / info.filename).read_text(encoding="utf-8"),
-                   name=info.filename)
+    from support import fresh_template
+
+    result = grade(fresh_template(kind), name=info.filename)
     assert result.kind == kind
     assert not result.passed
 
