@@ -8,7 +8,7 @@ import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
-from pmpath.cli.output import JSON_OPTION, echo, message, print_json, styled, success, warning
+from pmpath.cli.output import JSON_OPTION, echo, message, print_json, styled, success
 
 app = command_group()
 
