@@ -590,7 +590,9 @@ def new(kind: str, name: str | None = None, *, force: bool = False,
 
     Never overwrites a file unless ``force``; with ``force`` the old file is backed up
     under ``.pmpath/backups/`` first. Returns a Scaffold (path, exercise, created,
-    backup); ``created`` is False when the file existed and was left untouched.
+    backup, companions); ``created`` is False when the file existed and was left untouched.
+    ``companions`` lists the exercise's material written beside the file (the sample
+    backlog a sprint is planned from), each only where no file of that name exists.
     """
     from pmpath.core.scaffold import scaffold
     from pmpath.core.workspace import require_workspace

@@ -54,6 +54,8 @@ def new(
     if result.backup is not None:
         message(f"Backed up your old file to {ws.relative(result.backup)}")
     success(f"Wrote {shown}")
+    for companion in result.companions:
+        success(f"Wrote {ws.relative(companion)}")
     if result.exercise is not None:
         echo(f"Exercise: {result.exercise.title}")
     echo(f"Fill in every <placeholder>, then run {styled(f'pmpath check {shown}', 'command')}. "

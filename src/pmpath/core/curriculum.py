@@ -62,6 +62,9 @@ class Exercise(NamedTuple):
     """None for exercises outside the skills (the career section)."""
     folder: str
     """Workspace folder its artifact goes into, e.g. ``08-risk-management``."""
+    companions: tuple[str, ...] = ()
+    """Kinds whose model answer `pmpath new` writes beside the exercise's file (the
+    exercise's material, such as the sample backlog a sprint is planned from)."""
 
 
 class Skill(NamedTuple):
@@ -228,7 +231,8 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
 def _exercise(raw: dict[str, Any], skill_id: str | None, folder: str) -> Exercise:
     return Exercise(id=raw["id"], title=raw["title"], artifact=raw["artifact"],
                     params=dict(raw.get("params") or {}), hints=tuple(raw.get("hints") or ()),
-                    skill_id=skill_id, folder=folder)
+                    skill_id=skill_id, folder=folder,
+                    companions=tuple(raw.get("companions") or ()))
 
 
 def _questions(raw: Any) -> tuple[Question, ...]:

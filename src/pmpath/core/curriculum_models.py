@@ -95,6 +95,10 @@ class ExerciseModel(Strict):
     artifact: str
     params: dict[str, Any] = Field(default_factory=dict)
     hints: list[Text] = Field(min_length=1)
+    companions: list[str] = Field(default_factory=list)
+    """Kinds whose model answer (``examples/index.yaml``) is the exercise's material:
+    `pmpath new` writes each one beside the exercise's file, e.g. the sample product
+    backlog a sprint is planned from."""
 
     @field_validator("artifact")
     @classmethod
@@ -102,6 +106,17 @@ class ExerciseModel(Strict):
         if value not in KINDS:
             raise ValueError(f"unknown artifact kind '{value}'; known kinds: "
                              + ", ".join(KINDS))
+        return value
+
+    @field_validator("companions")
+    @classmethod
+    def _known_companions(cls, value: list[str], info: Any) -> list[str]:
+        for kind in value:
+            if kind not in KINDS:
+                raise ValueError(f"unknown artifact kind '{kind}'; known kinds: "
+                                 + ", ".join(KINDS))
+            if kind == info.data.get("artifact"):
+                raise ValueError(f"'{kind}' is the exercise's own artifact, not a companion")
         return value
 
     @field_validator("params")
@@ -350,6 +365,7 @@ def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
         exercises += [("career.yaml", f"exercises[{i}]", e)
                       for i, e in enumerate(career.exercises)]
     _unique(problems, exercises, "exercise")
+    problems += _companions_without_examples(root, exercises)
     concepts = [(file, f"concepts[{i}]", c)
                 for file, s in zip(skill_files, skills, strict=True)
                 for i, c in enumerate(s.concepts)]
@@ -366,6 +382,30 @@ def validate_curriculum(root: Path) -> tuple[dict[str, Any], list[str]]:
         "rubric": rubric.model_dump() if rubric else {},
     }
     return data, problems
+
+
+def _companions_without_examples(root: Path, exercises: list[tuple[str, str, Any]]) -> list[str]:
+    """A companion is written from the curriculum's model answer, so it must have one."""
+    wanted = [(file, where, kind) for file, where, exercise in exercises
+              for kind in exercise.companions]
+    if not wanted:
+        return []
+    try:
+        index = parse_yaml(read_text(root / "examples" / "index.yaml")) or {}
+    except (OSError, DocumentProblem):
+        index = {}
+    listed = index.get("examples") if isinstance(index, dict) else None
+    listed = listed if isinstance(listed, dict) else {}
+    problems = []
+    for file, where, kind in wanted:
+        entry = listed.get(kind)
+        if not isinstance(entry, dict) or "file" not in entry:
+            problems.append(f"{file}: {where}.companions: '{kind}' has no model answer in "
+                            "examples/index.yaml to write beside the exercise")
+        elif not (root / "examples" / str(entry["file"])).is_file():
+            problems.append(f"{file}: {where}.companions: '{kind}' names examples/"
+                            f"{entry['file']}, which does not exist")
+    return problems
 
 
 def _unique(problems: list[str], items: list[tuple[str, str, Any]], what: str) -> None:

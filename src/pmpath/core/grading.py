@@ -209,7 +209,9 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
     context = Context(as_of=as_of, params=params, exercise=exercise.id if exercise else None,
                       text=document.text, body=document.body, body_line=document.body_line,
                       data=document.data,
-                      thresholds=curriculum.thresholds if curriculum else {})
+                      thresholds=curriculum.thresholds if curriculum else {},
+                      path_skills=tuple(skill.id for skill in curriculum.skills)
+                      if curriculum else ())
     weights = curriculum.rule_weights if curriculum else {}
 
     common("common.placeholder", document.data)

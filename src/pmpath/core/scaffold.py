@@ -1,11 +1,18 @@
-"""``pmpath new``: write a kind's template into the workspace, never losing a file."""
+"""``pmpath new``: write a kind's template into the workspace, never losing a file.
+
+An exercise may list ``companions`` (curriculum data): kinds whose model answer is the
+exercise's material, such as the sample product backlog a sprint is planned from. Each
+one is written beside the exercise's file under its kind's file name, from the
+curriculum's ``examples/``, when the exercise's file is written. A companion never
+replaces a file that exists, not even with ``--force``: the learner may have changed it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +32,8 @@ class Scaffold:
     created: bool
     """False when the file existed and was left untouched."""
     backup: Path | None = None
+    companions: list[Path] = field(default_factory=list)
+    """The exercise's companion files written beside it (never over an existing file)."""
 
 
 def check_kind(kind: str) -> None:
@@ -109,10 +118,7 @@ def scaffold(ws: Workspace, curriculum: Curriculum, kind: str, name: str | None 
     if ws.start_date > day:
         day = ws.start_date
     text = template_text(kind, day, dict(exercise.params) if exercise else {})
-    if not KINDS[kind].is_markdown:
-        schema = schema_file(ws, kind)
-        reference = Path(os.path.relpath(schema, target.parent)).as_posix()
-        text = f"# yaml-language-server: $schema={reference}\n" + text
+    text = with_schema_line(ws, kind, target, text)
     backup = None
     if target.exists():
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -124,4 +130,45 @@ def scaffold(ws: Workspace, curriculum: Curriculum, kind: str, name: str | None 
         backup.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(target, backup)
     write_atomic(target, text)
-    return Scaffold(path=target, exercise=exercise, created=True, backup=backup)
+    companions = write_companions(ws, curriculum, exercise, target.parent)
+    return Scaffold(path=target, exercise=exercise, created=True, backup=backup,
+                    companions=companions)
+
+
+def with_schema_line(ws: Workspace, kind: str, target: Path, text: str) -> str:
+    """A YAML file gets a first line pointing editors at its JSON Schema."""
+    if KINDS[kind].is_markdown:
+        return text
+    schema = schema_file(ws, kind)
+    reference = Path(os.path.relpath(schema, target.parent)).as_posix()
+    return f"# yaml-language-server: $schema={reference}\n" + text
+
+
+def write_companions(ws: Workspace, curriculum: Curriculum, exercise: Exercise | None,
+                     folder: Path) -> list[Path]:
+    """Write each companion of ``exercise`` into ``folder``; return the files written.
+
+    A companion is the curriculum's model answer of its kind. One whose file exists, or
+    whose model answer the curriculum lacks, is left alone.
+    """
+    from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
+
+    if exercise is None or not exercise.companions:
+        return []
+    examples = curriculum.root / "examples"
+    try:
+        index = (parse_yaml(read_text(examples / "index.yaml")) or {}).get("examples") or {}
+    except (OSError, DocumentProblem, AttributeError):
+        return []
+    written = []
+    for kind in exercise.companions:
+        entry = index.get(kind) if isinstance(index, dict) else None
+        if kind not in KINDS or not isinstance(entry, dict) or "file" not in entry:
+            continue
+        target = folder / KINDS[kind].filename
+        source = examples / str(entry["file"])
+        if target.exists() or not source.is_file():
+            continue
+        write_atomic(target, with_schema_line(ws, kind, target, read_text(source)))
+        written.append(target)
+    return written

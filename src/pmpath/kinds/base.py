@@ -169,6 +169,10 @@ class Context:
     """The curriculum's ``thresholds`` (``curriculum/rubric.yaml``): rule id -> {name: value},
     e.g. ``{"sprint.points": {"scale": [1, 2, 3, 5, 8, 13, 20]}}``. A kind keeps its own
     defaults for the names an instructor leaves out."""
+    path_skills: tuple[str, ...] = ()
+    """The ids of the path's skills in order (``curriculum/path.yaml``), for a kind that
+    relates its artifact to the whole path (which skills interview stories show); empty
+    when grading without a curriculum."""
     _spec: KindSpec | None = None
     _model: Any = None
     _facts: dict[str, Any] = field(default_factory=dict)

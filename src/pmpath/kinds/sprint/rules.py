@@ -32,6 +32,7 @@ from typing import Any
 
 from pmpath.analysis.burndown import commitment_limit
 from pmpath.analysis.calendar import WorkCalendar
+from pmpath.analysis.estimation import nearest_on_scale
 from pmpath.kinds.base import Blocked, Context, Found, Rule, RuleBook, number_text, path_of
 from pmpath.kinds.calendar import work_calendar
 from pmpath.kinds.sprint.model import BacklogItem, DailyEntry, Sprint
@@ -277,11 +278,6 @@ def point_scale(ctx: Context) -> tuple[float, ...]:
 
 def max_length_days(ctx: Context) -> int:
     return int(threshold(ctx, "sprint.length", "max_days"))
-
-
-def nearest_on_scale(points: float, scale: Sequence[float]) -> float:
-    """The scale value closest to ``points``; a tie goes to the larger (safer) estimate."""
-    return min(scale, key=lambda step: (abs(step - points), -step))
 
 
 # -- facts --------------------------------------------------------------------------------
