@@ -60,9 +60,9 @@ def curriculum_of(ws: Workspace | None) -> Curriculum:
 
 def kinds() -> dict[str, str]:
     """Every artifact kind pmpath grades, with what a learner calls it (no heavy imports)."""
-    from pmpath.kinds import KINDS, is_built
+    from pmpath.kinds import KINDS
 
-    return {kind: info.label for kind, info in KINDS.items() if is_built(kind)}
+    return {kind: info.label for kind, info in KINDS.items()}
 
 
 def kind_spec(kind: str) -> KindSpec:
@@ -353,9 +353,9 @@ def schedule(path: str | os.PathLike[str]) -> Scheduled:
 
 
 def _has_scheduler(kind: str) -> bool:
-    from pmpath.kinds import is_built, spec_of
+    from pmpath.kinds import spec_of
 
-    return is_built(kind) and spec_of(kind).scheduler is not None
+    return spec_of(kind).scheduler is not None
 
 
 # -- drawing -----------------------------------------------------------------------------
@@ -566,9 +566,9 @@ def _sprint_inputs(path: Path) -> dict[str, Any]:
     kind = data.get("kind")
     reader = None
     if isinstance(kind, str):
-        from pmpath.kinds import KINDS, is_built
+        from pmpath.kinds import KINDS
 
-        if kind in KINDS and is_built(kind):
+        if kind in KINDS:
             reader = spec_of(kind).forecast_inputs
     if reader is None:
         raise UsageError(f"{path} is not a sprint file (kind: sprint); `pmpath forecast` reads "
