@@ -35,3 +35,13 @@ def render_text(kind: str, result, width: int = 80) -> str:
     lazy(spec_of(kind).renderer)(result, Console(file=buffer, width=width, no_color=True,
                                                  force_terminal=False))
     return buffer.getvalue()
+
+
+def fresh_template(kind: str, today=None, params=None) -> str:
+    """What ``pmpath new KIND`` writes on ``today`` (default 2027-01-20) before the editor
+    line: the template with its dates and sizes filled in."""
+    from datetime import date
+
+    from pmpath.core.scaffold import template_text
+
+    return template_text(kind, today or date(2027, 1, 20), params)

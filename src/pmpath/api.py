@@ -16,7 +16,6 @@ that need them, so importing this module stays cheap.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,8 @@ WorkspaceLike = "Workspace | str | os.PathLike[str] | None"
 def open_workspace(workspace: Any = None) -> Workspace | None:
     """The workspace at ``workspace`` (a folder or a Workspace), else around the current
     folder (or ``PMPATH_WORKSPACE``); None when there is none."""
-    from pmpath.core.workspace import Workspace, open_workspace as find
+    from pmpath.core.workspace import Workspace
+    from pmpath.core.workspace import open_workspace as find
 
     if isinstance(workspace, Workspace):
         return workspace
@@ -60,9 +60,9 @@ def curriculum_of(ws: Workspace | None) -> Curriculum:
 
 def kinds() -> dict[str, str]:
     """Every artifact kind pmpath grades, with what a learner calls it (no heavy imports)."""
-    from pmpath.kinds import KINDS, is_built
+    from pmpath.kinds import KINDS
 
-    return {kind: info.label for kind, info in KINDS.items() if is_built(kind)}
+    return {kind: info.label for kind, info in KINDS.items()}
 
 
 def kind_spec(kind: str) -> KindSpec:
@@ -353,9 +353,9 @@ def schedule(path: str | os.PathLike[str]) -> Scheduled:
 
 
 def _has_scheduler(kind: str) -> bool:
-    from pmpath.kinds import is_built, spec_of
+    from pmpath.kinds import spec_of
 
-    return is_built(kind) and spec_of(kind).scheduler is not None
+    return spec_of(kind).scheduler is not None
 
 
 # -- drawing -----------------------------------------------------------------------------
@@ -566,9 +566,9 @@ def _sprint_inputs(path: Path) -> dict[str, Any]:
     kind = data.get("kind")
     reader = None
     if isinstance(kind, str):
-        from pmpath.kinds import KINDS, is_built
+        from pmpath.kinds import KINDS
 
-        if kind in KINDS and is_built(kind):
+        if kind in KINDS:
             reader = spec_of(kind).forecast_inputs
     if reader is None:
         raise UsageError(f"{path} is not a sprint file (kind: sprint); `pmpath forecast` reads "
@@ -861,8 +861,8 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
     """The figures of a metrics dashboard file: each KPI's latest value, status and trend.
 
     The file is graded as ``check`` would grade it (inside a workspace, with its exercise's
-    parameters) without recording anything. Which kinds are dashboards comes from the
-    registry (a kind whose label names a dashboard), so this module names no kind.
+    parameters) without recording anything. A kind is a dashboard when it declares a
+    ``dashboard`` screen, so this module names no kind.
 
     Raises UsageError for a path that cannot be opened or a file of another kind, and
     UnreadableInputError for a file that cannot be read or validated.
@@ -899,10 +899,18 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
 
 
 def _dashboard_kinds() -> list[str]:
-    from pmpath.kinds import KINDS, is_built
+    """The kinds that declare a dashboard screen."""
+    from pmpath.kinds import all_specs
 
-    return [kind for kind, info in KINDS.items()
-            if info.label.endswith("dashboard") and is_built(kind)]
+    return [spec.kind for spec in all_specs() if spec.dashboard is not None]
+
+
+def draw_dashboard(board: Dashboard, console: Any) -> None:
+    """Draw a dashboard with its kind's dashboard screen."""
+    from pmpath.kinds import spec_of
+    from pmpath.kinds.base import lazy
+
+    lazy(spec_of(board.kind).dashboard)(board.result, console)
 
 
 # -- export ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import render_text, rules_named_in_fixtures, rules_of, where_of
+from support import fresh_template, render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.kinds.base import Context
 from pmpath.kinds.capacity_plan import SPEC
@@ -512,13 +512,13 @@ def test_wrong_types_are_schema_findings(grade) -> None:
 
 
 def test_template_fails_only_on_placeholders(grade) -> None:
-    result = grade(TEMPLATE, as_of=AS_OF)
+    result = grade(fresh_template("capacity-plan"), as_of=AS_OF)
     assert rules_of(result) == {"common.placeholder"}
     assert not result.passed
     assert "team" in where_of(result, "common.placeholder")
-    data = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(fresh_template("capacity-plan"))
     assert len(data["members"]) == 8
-    text = TEMPLATE.read_text(encoding="utf-8")
+    text = fresh_template("capacity-plan")
     for field in ("team", "quarter", "sprint_length_days", "focus_factor", "buffer", "country",
                   "holidays", "name", "role", "fte", "days_off", "estimate_days"):
         assert f"# {field}" in text or f"#   {field}:" in text or f"{field}:" in text

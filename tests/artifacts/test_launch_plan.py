@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import render_text, rules_named_in_fixtures, rules_of, where_of
+from support import fresh_template, render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.analysis.calendar import WorkCalendar
 from pmpath.analysis.resource_load import LoadSegment, load_profile, overloads
@@ -594,7 +594,7 @@ def test_a_launch_needs_tasks(grade):
 
 
 def test_template_fails_only_on_placeholders(grade):
-    result = grade(TEMPLATE, as_of=AS_OF)
+    result = grade(fresh_template("launch-plan"), as_of=AS_OF)
     assert rules_of(result) == {"common.placeholder"}
     assert not result.passed and not result.skipped
     assert "product" in where_of(result, "common.placeholder")

@@ -8,7 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from support import render_text, rules_named_in_fixtures, rules_of, where_of
+from support import fresh_template, render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.kinds.base import Blocked, Context
 from pmpath.kinds.network import dependency_problems
@@ -521,7 +521,7 @@ def test_numeric_ids_are_read_as_text(grade):
 
 
 def test_template_fails_only_on_placeholders(grade):
-    result = grade(TEMPLATE, as_of=AS_OF)
+    result = grade(fresh_template("project-plan"), as_of=AS_OF)
     assert rules_of(result) == {"common.placeholder"}
     assert not result.passed
     assert result.skipped == []

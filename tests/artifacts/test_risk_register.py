@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import render_text, rules_of, where_of
+from support import fresh_template, render_text, rules_of, where_of
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "risk-register"
@@ -280,7 +280,7 @@ def test_clean_metrics_by_hand(grade):
 
 
 def test_template_fails_with_placeholders(grade):
-    result = grade(REPO / "templates" / "risk-register" / "risk-register.yaml")
+    result = grade(fresh_template("risk-register"))
     assert not result.passed
     assert "common.placeholder" in rules_of(result)
     assert "program" in where_of(result, "common.placeholder")

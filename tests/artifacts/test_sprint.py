@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import render_text, rules_named_in_fixtures, rules_of, where_of
+from support import fresh_template, render_text, rules_named_in_fixtures, rules_of, where_of
 
 from pmpath.kinds.base import Blocked, Context
 from pmpath.kinds.sprint import SPEC
@@ -600,12 +600,12 @@ def test_wrong_types_are_schema_findings(grade):
 
 
 def test_template_fails_only_on_placeholders(grade):
-    result = grade(TEMPLATE, as_of=AS_OF)
+    result = grade(fresh_template("sprint"), as_of=AS_OF)
     assert rules_of(result) == {"common.placeholder"}
     assert "sprint_goal" in where_of(result, "common.placeholder")
     assert not result.passed and not result.skipped
     assert len(result.metrics["burndown"]) == 10
-    text = TEMPLATE.read_text(encoding="utf-8")
+    text = fresh_template("sprint")
     for field in ("added_on", "removed_on", "country", "scope_change", "notes"):
         assert field in text
 

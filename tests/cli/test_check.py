@@ -50,8 +50,8 @@ def test_new_never_overwrites_and_force_keeps_a_backup(workspace: Path, pmpath) 
     target = workspace / "02-agile-scrum" / "sprint.yaml"
     target.write_text("kind: sprint\n# my own work\n")
     again = pmpath("new", "sprint")
-    assert again.exit_code == 1
-    assert "untouched" in again.stderr
+    assert again.exit_code == 2  # refused, not failed work
+    assert "untouched" in again.stderr and len(again.stderr.strip().splitlines()) == 1
     assert target.read_text() == "kind: sprint\n# my own work\n"
     forced = pmpath("new", "sprint", "--force")
     assert forced.exit_code == 0

@@ -46,7 +46,7 @@ def test_a_second_new_sprint_overwrites_neither_file(workspace: Path, pmpath) ->
     sprint.write_text("kind: sprint\n# my sprint\n")
     backlog.write_text("kind: product-backlog\n# my own order\n")
     again = pmpath("new", "sprint")
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert "product-backlog" not in again.stdout + again.stderr
     assert sprint.read_text() == "kind: sprint\n# my sprint\n"
     assert backlog.read_text() == "kind: product-backlog\n# my own order\n"

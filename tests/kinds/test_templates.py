@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from pmpath.core.templating import fill
-from pmpath.kinds import KINDS, is_built
+from pmpath.kinds import KINDS
 
-BUILT = [kind for kind in KINDS if is_built(kind)]
+BUILT = list(KINDS)
 # Days spread over two years, so every weekday, month end and the US holidays come up.
 DAYS = [date(2026, 12, 2) + timedelta(days=37 * step) for step in range(20)]
 

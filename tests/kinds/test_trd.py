@@ -375,10 +375,6 @@ def test_the_template_fails_only_on_placeholders(grade) -> None:
     assert rules_of(result) == {"common.placeholder"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core/grading.py runs common.placeholder with the Context made before the file was "
-    "read (the default argument of its common() helper), so ctx.body is empty and "
-    "placeholders in a Markdown body are never reported; remove this mark once fixed"))
 def test_placeholders_left_in_the_body_fail_the_template(grade) -> None:
     text = (REPO / "templates" / "trd" / "trd.md").read_text(encoding="utf-8")
     for old, new in (("<the feature, e.g. Saved cards for returning customers>", "Saved cards"),

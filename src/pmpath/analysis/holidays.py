@@ -2,15 +2,23 @@
 
 Taken from the ``holidays`` library, pinned in pyproject.toml so that a plan's working
 days do not change from one install to the next. The library is imported only when a
-file names a country.
+file names a country, and what it answers is kept in the user's cache (one small file
+per country and library version), so a plan that names a country is checked without
+loading the library again.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from typing import Any
 
+from pmpath import cache
+
+HOLIDAYS_VERSION = "0.109"
+"""The pinned version of the holidays library (pyproject.toml); a test keeps them equal."""
 EXAMPLE_CODES = ("US", "GB", "DE", "DE-BY", "FR", "IN", "CA-ON", "AU-NSW")
+
+_tables: dict[str, dict[str, Any]] = {}
 
 
 def split_code(code: str) -> tuple[str, str | None]:
@@ -19,18 +27,41 @@ def split_code(code: str) -> tuple[str, str | None]:
     return country, subdivision or None
 
 
+def _cache_name(country: str) -> str:
+    return f"holidays-{HOLIDAYS_VERSION}-{country}.json"
+
+
+def _table(country: str) -> dict[str, Any]:
+    """What the library says of ``country``: whether it knows it, its subdivisions, and
+    the holidays of the years asked for so far (per subdivision)."""
+    if country in _tables:
+        return _tables[country]
+    table = cache.read_json(_cache_name(country))
+    if not isinstance(table, dict) or "known" not in table:
+        import holidays
+
+        try:
+            calendar = holidays.country_holidays(country)
+        except NotImplementedError:
+            table = {"known": False, "subdivisions": [], "years": {}}
+        else:
+            table = {"known": True,
+                     "subdivisions": list(getattr(calendar, "subdivisions", ()) or ()),
+                     "years": {}}
+        cache.write_json(_cache_name(country), table)
+    _tables[country] = table
+    return table
+
+
 def check_country(code: str) -> str:
     """The code in upper case; ValueError naming a few valid codes when the library does
-    not know it. Only the named country is loaded, not the library's whole list."""
-    import holidays
-
+    not know it."""
     country, subdivision = split_code(code)
-    try:
-        calendar = holidays.country_holidays(country)
-    except NotImplementedError:
+    table = _table(country)
+    if not table["known"]:
         raise ValueError(f"'{code}' is not a country code pmpath knows; use an ISO 3166 code "
-                         f"such as {', '.join(EXAMPLE_CODES)}") from None
-    known = tuple(getattr(calendar, "subdivisions", ()) or ())
+                         f"such as {', '.join(EXAMPLE_CODES)}")
+    known = table["subdivisions"]
     if subdivision is not None and subdivision not in known:
         some = ", ".join(f"{country}-{sub}" for sub in known[:6])
         raise ValueError(f"'{code}': {country} has no subdivision '{subdivision}'; "
@@ -39,27 +70,37 @@ def check_country(code: str) -> str:
     return f"{country}-{subdivision}" if subdivision else country
 
 
-@lru_cache(maxsize=64)
-def _holidays_of(code: str, first_year: int, last_year: int) -> tuple[date, ...]:
-    import holidays
-
+def _holidays(code: str, first_year: int, last_year: int) -> dict[date, str]:
+    """Every holiday (observed days included) of the years asked, with its name."""
     country, subdivision = split_code(code)
-    calendar = holidays.country_holidays(country, subdiv=subdivision,
-                                         years=range(first_year, last_year + 1))
-    return tuple(sorted(calendar))
+    table = _table(country)
+    key = subdivision or ""
+    years: dict[str, dict[str, list[list[str]]]] = table["years"]
+    wanted = [year for year in range(first_year, last_year + 1)
+              if str(year) not in years.get(key, {})]
+    if wanted:
+        import holidays
+
+        calendar = holidays.country_holidays(country, subdiv=subdivision, years=wanted)
+        by_year: dict[str, list[list[str]]] = {str(year): [] for year in wanted}
+        for day, name in sorted(calendar.items()):
+            by_year.setdefault(str(day.year), []).append([day.isoformat(), name])
+        years.setdefault(key, {}).update(by_year)
+        cache.write_json(_cache_name(country), table)
+    found: dict[date, str] = {}
+    for year in range(first_year, last_year + 1):
+        for day, name in years[key].get(str(year), []):
+            found[date.fromisoformat(day)] = name
+    return found
 
 
 def public_holidays(code: str, start: date, end: date) -> list[date]:
     """Every public holiday of ``code`` from ``start`` to ``end`` inclusive (observed days
     included, as the library gives them)."""
-    return [day for day in _holidays_of(code, start.year, end.year) if start <= day <= end]
+    return sorted(day for day in _holidays(code, start.year, end.year) if start <= day <= end)
 
 
 def holiday_names(code: str, start: date, end: date) -> dict[date, str]:
     """Each public holiday from ``start`` to ``end`` with its name."""
-    import holidays
-
-    country, subdivision = split_code(code)
-    calendar = holidays.country_holidays(country, subdiv=subdivision,
-                                         years=range(start.year, end.year + 1))
-    return {day: name for day, name in sorted(calendar.items()) if start <= day <= end}
+    return {day: name for day, name in sorted(_holidays(code, start.year, end.year).items())
+            if start <= day <= end}

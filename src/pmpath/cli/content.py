@@ -1,7 +1,6 @@
 """The rest of the path's content: principles, certifications, career."""
 
 
-import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
@@ -90,11 +89,8 @@ def career(as_json: bool = JSON_OPTION) -> None:
     for number, tactic in enumerate(data["tactics"], start=1):
         out.print(Padding(Text(f"{number}. {tactic['title']}. ", style="bold")
                           + Text(tactic["description"]), (0, 0, 0, 3), expand=False))
-    from pmpath.core.progress import can_scaffold
-
     for exercise in data.get("exercises", []):
-        how = (f"`pmpath new {exercise['artifact']}`" if can_scaffold(exercise["artifact"])
-               else f"hints with `pmpath hint {exercise['id']}`")
+        how = f"`pmpath new {exercise['artifact']}`, then `pmpath check`"
         out.print(Padding(Text(f"Practise it: {exercise['title']} — {how}", style="muted"),
                           (0, 0, 0, 3), expand=False))
     out.print()

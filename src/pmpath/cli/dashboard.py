@@ -33,7 +33,7 @@ def dashboard(
     if as_json:
         print_json(board.to_json())
         return
-    api.draw(board.result, console())
+    api.draw_dashboard(board, console())
     problems = board.result.errors + board.result.warnings
     if problems:
         message(f"{file} has {problems} problem{'s' if problems != 1 else ''} to fix; "

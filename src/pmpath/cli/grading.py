@@ -8,7 +8,7 @@ import typer
 
 from pmpath.cli import session
 from pmpath.cli.app import command_group
-from pmpath.cli.output import JSON_OPTION, echo, message, print_json, styled, success, warning
+from pmpath.cli.output import JSON_OPTION, echo, message, print_json, styled, success
 
 app = command_group()
 
@@ -45,9 +45,12 @@ def new(
     result = api.new(kind, name, force=force, workspace=ws)
     shown = ws.relative(result.path)
     if not result.created:
-        warning(f"{shown} already exists; your file is untouched. Edit it, or run "
-                f"`pmpath new {kind} --force` to start over (the old file is backed up).")
-        raise typer.Exit(1)
+        # Not failed work (exit 1): a request pmpath refuses, to keep the learner's file.
+        from pmpath.core.errors import UsageError
+
+        raise UsageError(f"{shown} already exists; your file is untouched. Edit it, or run "
+                         f"`pmpath new {kind} --force` to start over (the old file is backed "
+                         "up).")
     if result.backup is not None:
         message(f"Backed up your old file to {ws.relative(result.backup)}")
     success(f"Wrote {shown}")

@@ -120,14 +120,13 @@ def path_(as_json: bool = JSON_OPTION) -> None:
         )
     out = console()
     out.print(table)
-    hours = f" at {ws.hours_per_week:g} hours a week" if ws.hours_per_week else ""
+    hours = f" at {ws.hours_per_week:g} h/week" if ws.hours_per_week else ""
     if ws.start_date > today():
         out.print(f"Starting {ws.start_date.isoformat()} · {plan.total_weeks:.0f} weeks planned"
                   f"{hours} · {plan.verdict}")
     else:
-        out.print(f"Week {int(plan.weeks_elapsed) + 1} since you started on "
-                  f"{ws.start_date.isoformat()} · {plan.total_weeks:.0f} weeks planned{hours} · "
-                  f"{plan.verdict}")
+        out.print(f"Week {int(plan.weeks_elapsed) + 1} since {ws.start_date.isoformat()} · "
+                  f"{plan.total_weeks:.0f} weeks planned{hours} · {plan.verdict}")
     if show_quiz:
         out.print("[muted]Quiz: right answers out of the skill's questions; `pmpath quiz N` asks "
                   "them.[/]")

@@ -35,7 +35,6 @@ def init(
                                          "bundled path."),
 ) -> None:
     """Create a workspace: pmpath.toml, your progress, and a folder per skill."""
-    from pmpath.cli.output import parse_date
     from pmpath.core.workspace import init_workspace
 
     if _interactive():

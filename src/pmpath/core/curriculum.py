@@ -179,18 +179,6 @@ def _fingerprint(root: Path) -> list[list[Any]]:
     return prints
 
 
-def user_cache_dir() -> Path | None:
-    """Where pmpath keeps caches outside a workspace (``PMPATH_CACHE_DIR``, else the
-    platform's user cache folder); None when there is no home to put one in."""
-    explicit = os.environ.get("PMPATH_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~"
-        else None)
-    return Path(base) / "pmpath" if base else None
-
-
 def _root_key(root: Path) -> str:
     """One cache file per curriculum folder."""
     import hashlib
@@ -207,6 +195,8 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
     if cache_dir is not None:
         cache_file: Path | None = cache_dir / "curriculum.json"
     else:  # outside a workspace: one file per curriculum folder in the user's cache
+        from pmpath.cache import user_cache_dir
+
         shared = user_cache_dir()
         cache_file = shared / f"curriculum-{_root_key(root)}.json" if shared else None
     if cache_file is not None and cache_file.is_file():

@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from pmpath.kinds import KINDS, is_built, spec_of
-from pmpath.kinds.base import path_of
 from pmpath.core.documents import DocumentProblem, parse_yaml, read_text
+from pmpath.kinds import KINDS, spec_of
+from pmpath.kinds.base import path_of
 
 MIN_QUESTIONS = 2
 """Knowledge checks a concept should have; fewer is advice from ``curriculum validate``."""
@@ -123,7 +123,7 @@ class ExerciseModel(Strict):
     @classmethod
     def _typed_params(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
         kind = info.data.get("artifact")
-        if kind not in KINDS or not is_built(kind):
+        if kind not in KINDS:
             return value
         expected = {name: param.type for name, param in spec_of(kind).params.items()}
         for name, given in value.items():

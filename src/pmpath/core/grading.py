@@ -25,7 +25,7 @@ from pmpath.kinds import KINDS, all_specs, spec_of
 
 if TYPE_CHECKING:
     from pmpath.core.curriculum import Curriculum
-    from pmpath.kinds.base import Figures, Finding, InternalError, KindSpec, Rule, Skipped
+    from pmpath.kinds.base import Figures, Finding, InternalError, Rule, Skipped
 
 ARTIFACT_SUFFIXES = (".yaml", ".yml", ".md")
 SKIPPED_FOLDERS = {".pmpath", ".git", "node_modules", "__pycache__", ".venv", "venv"}
@@ -173,9 +173,11 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
     findings: list[Finding] = []
     context = Context(as_of=as_of, params={})
 
-    def common(rule_id: str, subject: Any, ctx: Context = context) -> None:
+    def common(rule_id: str, subject: Any) -> None:
+        # The context of the moment: once the file is read it holds the Markdown body,
+        # which common.placeholder searches too.
         if rule_id not in ignored:
-            COMMON.checks[rule_id](subject, ctx, Found(COMMON.by_id[rule_id], findings))
+            COMMON.checks[rule_id](subject, context, Found(COMMON.by_id[rule_id], findings))
 
     def failed_early(kind: str) -> ArtifactResult:
         return ArtifactResult(path=shown, kind=kind, exercise=None, findings=findings, score=0,

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pmpath.kinds import KINDS, is_built
 from pmpath.core.curriculum import Curriculum, Exercise, Skill
 from pmpath.core.state import CheckRecord, State
+from pmpath.kinds import KINDS
 
 SkillStatus = Literal["not started", "in progress", "passed", "skipped"]
 ExerciseStatus = Literal["not started", "written", "changed", "failing", "passed"]
@@ -41,21 +41,12 @@ def unchanged_since(path: Path, record: CheckRecord) -> bool | None:
     return None if digest is None else digest == record.sha256
 
 
-def can_scaffold(kind: str) -> bool:
-    from pmpath.core.resources import templates_root
-
-    info = KINDS.get(kind)
-    return bool(info and is_built(kind) and (templates_root() / kind / info.filename).is_file())
-
-
 class ExerciseProgress(NamedTuple):
     exercise: Exercise
     path: str
     """Workspace-relative path of the artifact (the default one until it is checked)."""
     status: ExerciseStatus
     record: CheckRecord | None
-    gradable: bool
-    scaffoldable: bool
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -64,7 +55,6 @@ class ExerciseProgress(NamedTuple):
             "status": self.status, "path": self.path,
             "score": self.record.score if self.record and self.status != "changed" else None,
             "errors": self.record.errors if self.record and self.status != "changed" else None,
-            "gradable": self.gradable,
         }
 
 
@@ -100,8 +90,6 @@ def exercise_progress(root: Path, exercise: Exercise, state: State) -> ExerciseP
                if record.exercise == exercise.id]
     # A passed record first, then the most recent one.
     records.sort(key=lambda item: (not item[1].passed, -item[1].checked_at.timestamp()))
-    gradable = bool(info and is_built(exercise.artifact))
-    scaffoldable = can_scaffold(exercise.artifact)
     for path, record in records:
         unchanged = unchanged_since(root / path, record)
         if unchanged is None:
@@ -111,9 +99,9 @@ def exercise_progress(root: Path, exercise: Exercise, state: State) -> ExerciseP
             status = "changed"
         else:
             status = "passed" if record.passed else "failing"
-        return ExerciseProgress(exercise, path, status, record, gradable, scaffoldable)
+        return ExerciseProgress(exercise, path, status, record)
     status = "written" if (root / default_path).is_file() else "not started"
-    return ExerciseProgress(exercise, default_path, status, None, gradable, scaffoldable)
+    return ExerciseProgress(exercise, default_path, status, None)
 
 
 def path_progress(root: Path, curriculum: Curriculum, state: State) -> list[SkillProgress]:
@@ -168,7 +156,7 @@ def next_action(item: SkillProgress) -> NextAction:
                      "then run `pmpath check`",
                 why=f"'{exercise.exercise.title}' scored {exercise.record.score}/100 on its last "
                     "check; `pmpath hint` helps if you are stuck")
-        if exercise.status in ("written", "changed") and exercise.gradable:
+        if exercise.status in ("written", "changed"):
             what = "has changed since its last check" if exercise.status == "changed" else \
                 "has not been checked yet"
             return NextAction(command=f"pmpath check {exercise.path}",
@@ -185,22 +173,13 @@ def next_action(item: SkillProgress) -> NextAction:
     for exercise in item.exercises:
         if exercise.status == "passed":
             continue
-        label = KINDS[exercise.exercise.artifact].label if exercise.exercise.artifact in KINDS \
-            else exercise.exercise.artifact
-        if exercise.scaffoldable and exercise.status == "not started":
+        label = KINDS[exercise.exercise.artifact].label
+        if exercise.status == "not started":
             return NextAction(
                 command=f"pmpath new {exercise.exercise.artifact}",
                 text=f"start the exercise '{exercise.exercise.title}' with "
                      f"`pmpath new {exercise.exercise.artifact}`",
                 why=f"it writes {exercise.path}, a {label} template that explains every field")
-        if not exercise.gradable:
-            return NextAction(
-                command=f"pmpath skip {skill.id} --reason \"...\"",
-                text=f"do the exercise '{exercise.exercise.title}' in your own notes; this "
-                     f"version of pmpath cannot grade a {label} yet, so when you are done, move "
-                     f"on with `pmpath skip {skill.id} --reason \"practised on my own\"`",
-                why="a skill passes when all its concepts are ticked and its exercises pass "
-                    "`pmpath check`")
     return NextAction(command="pmpath path", text="look at the whole path with `pmpath path`",
                       why="this skill is complete")
 

@@ -17,12 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pmpath.kinds import KINDS, is_built, spec_of
 from pmpath.core.curriculum import Curriculum, Exercise
 from pmpath.core.errors import UsageError
 from pmpath.core.fileio import write_atomic
 from pmpath.core.resources import templates_root
 from pmpath.core.workspace import Workspace
+from pmpath.kinds import KINDS, spec_of
 
 
 @dataclass
@@ -37,14 +37,11 @@ class Scaffold:
 
 
 def check_kind(kind: str) -> None:
-    info = KINDS.get(kind)
-    if info is None:
-        raise UsageError(f"no artifact kind '{kind}'; kinds: {', '.join(KINDS)}")
-    if not is_built(kind) or not (templates_root() / kind / info.filename).is_file():
-        ready = [k for k, i in KINDS.items()
-                 if is_built(k) and (templates_root() / k / i.filename).is_file()]
-        raise UsageError(f"this version of pmpath cannot scaffold a {info.label} yet; it can "
-                         f"scaffold: {', '.join(ready)}")
+    if kind not in KINDS:
+        from pmpath.core.suggest import did_you_mean
+
+        raise UsageError(f"no artifact kind '{kind}'{did_you_mean(kind, KINDS)}; kinds: "
+                         f"{', '.join(KINDS)}")
 
 
 def target_path(ws: Workspace, kind: str, exercise: Exercise | None, name: str | None) -> Path:

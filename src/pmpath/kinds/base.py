@@ -282,6 +282,9 @@ class KindSpec:
     """``"module:function"``: ``f(model) -> Figures`` for ``pmpath schedule``."""
     schedule_renderer: str | None = None
     """``"module:function"``: ``f(model, figures, console)`` for ``pmpath schedule``."""
+    dashboard: str | None = None
+    """``"module:function"`` drawing the file as a full-screen dashboard (``pmpath
+    dashboard``): ``f(result, console)``; kinds without one are not dashboards."""
     template_values: str | None = None
     """``"module:function"``: ``f(today, params) -> {name: value}`` filling the template's
     ``${name}`` markers and ``#@repeat`` blocks (see ``core.templating``)."""

@@ -182,9 +182,10 @@ def duplicate_key(duplicates: Any, ctx: Context, found: Found) -> None:
     """``duplicates``: (key, first line, later lines) recorded while the YAML was parsed."""
     for key, first, later in duplicates:
         again = ", ".join(str(line) for line in later)
+        lines = "lines" if len(later) > 1 else "line"
         found(f"line {later[0]}",
-              f"'{key}' is written on line {first} and again on line{'s' if len(later) > 1 else ''} "
-              f"{again}; YAML keeps only the last one",
+              f"'{key}' is written on line {first} and again on {lines} {again}; YAML keeps "
+              "only the last one",
               hint=f"keep one '{key}:' line (merge what you meant into it) and delete the "
                    "other" + ("s" if len(later) > 1 else ""))
 

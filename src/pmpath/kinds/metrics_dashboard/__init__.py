@@ -21,6 +21,7 @@ SPEC = KindSpec(
     params={"min_per_category": Param(int, 3, "the fewest delivery KPIs, and the fewest "
                                               "business KPIs, the dashboard must hold")},
     renderer="pmpath.kinds.metrics_dashboard.render:render",
+    dashboard="pmpath.kinds.metrics_dashboard.render:render",
     svg="pmpath.export.pictures:kpi_tiles",
     portfolio="pmpath.kinds.metrics_dashboard.portfolio:showcase",
 )

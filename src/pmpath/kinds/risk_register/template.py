@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-
 # Categories for the stubs after the two worked examples, so that the register starts
 # out spread across the program (technical and cost are taken by the examples).
 STUB_CATEGORIES = ("schedule", "vendor", "compliance", "resource", "security", "external",
