@@ -22,12 +22,12 @@ AS_OF = "2027-01-20"
 def model_answers() -> dict[str, Path]:
     """Kind -> its model answer, for every kind that is built and has an exercise."""
     from pmpath.core.curriculum import load_curriculum
-    from pmpath.kinds import KINDS, is_built
+    from pmpath.kinds import KINDS
 
     curriculum = load_curriculum(REPO / "curriculum")
     index = yaml.safe_load((EXAMPLES / "index.yaml").read_text(encoding="utf-8"))["examples"]
     return {kind: EXAMPLES / entry["file"] for kind, entry in index.items()
-            if kind in KINDS and is_built(kind) and curriculum.exercises_for_kind(kind)}
+            if kind in KINDS and curriculum.exercises_for_kind(kind)}
 
 
 def copy_model_answers(root: Path, kinds: Iterable[str] | None = None) -> dict[str, Path]:

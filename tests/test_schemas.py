@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pmpath.kinds import KINDS, is_built
+from pmpath.kinds import KINDS
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "curriculum" / "examples"
-BUILT = [kind for kind in KINDS if is_built(kind)]
+BUILT = list(KINDS)
 YAML_KINDS = [kind for kind in BUILT if not KINDS[kind].is_markdown]
 MODELINE = "# yaml-language-server: $schema="
 

@@ -1111,10 +1111,10 @@ def _showcase(result: ArtifactResult) -> tuple[Any, Any]:
     from pydantic import ValidationError
 
     from pmpath.core.documents import DocumentProblem, load_document
-    from pmpath.kinds import KINDS, is_built, spec_of
+    from pmpath.kinds import KINDS, spec_of
     from pmpath.kinds.base import lazy
 
-    if result.kind not in KINDS or not is_built(result.kind) or result.file is None:
+    if result.kind not in KINDS or result.file is None:
         return None, None
     spec = spec_of(result.kind)
     if spec.portfolio is None:

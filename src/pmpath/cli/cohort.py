@@ -55,11 +55,10 @@ def cohort(
 
 
 def _table(result: Any, output: Path | None, force: bool) -> None:
+    from rich import box
     from rich.table import Table
 
     from pmpath.cli.output import console
-
-    from rich import box
 
     names = result.column_names()
     # Compact enough for 100 columns with a dozen exercises: no vertical rules, one space

@@ -100,7 +100,7 @@ def all_schemas() -> dict[str, dict]:
     user's cache folder, kept while pmpath's version, the kinds' source files and pydantic
     (which writes the schemas) are the ones they were built with.
     """
-    from pmpath.core.curriculum import user_cache_dir
+    from pmpath.cache import user_cache_dir
 
     shared = user_cache_dir()
     cache_file = shared / "schemas.json" if shared else None
@@ -112,7 +112,7 @@ def all_schemas() -> dict[str, dict]:
                 return dict(cached["schemas"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # a damaged cache is only a cache: build the schemas again
-    schemas = {kind: json_schema(spec_of(kind).model, kind) for kind in KINDS if is_built(kind)}
+    schemas = {kind: json_schema(spec_of(kind).model, kind) for kind in KINDS}
     if cache_file is not None:
         try:
             write_atomic(cache_file, json.dumps({"format": SCHEMA_CACHE_FORMAT, "key": key,
@@ -126,8 +126,8 @@ def _schema_key() -> list[Any]:
     """What the schemas depend on, cheaply: versions and the size and time of each file."""
     from importlib.util import find_spec
 
-    from pmpath import __version__
     import pmpath.kinds
+    from pmpath import __version__
 
     root = Path(pmpath.kinds.__file__).parent
     files = sorted(root.rglob("*.py"))

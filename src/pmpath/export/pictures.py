@@ -949,10 +949,10 @@ def picture_for(result: Any, model: Any = None) -> str | None:
     """The picture its kind declares (``KindSpec.svg``) of a graded artifact, or None when
     the kind declares none or the figures hold nothing to draw. The model is read from the
     file when not given (pictures that name things the figures know only by id use it)."""
-    from pmpath.kinds import KINDS, is_built, spec_of
+    from pmpath.kinds import KINDS, spec_of
     from pmpath.kinds.base import lazy
 
-    if result.figures is None or result.kind not in KINDS or not is_built(result.kind):
+    if result.figures is None or result.kind not in KINDS:
         return None
     spec = spec_of(result.kind)
     if spec.svg is None:
