@@ -11,7 +11,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "curriculum" / "examples"
-GRADED = ["risk-register", "capacity-plan", "sprint"]
+from pmpath.kinds import KINDS
+
+# Every kind through the command line; the Markdown kinds' model answers end in .md.
+GRADED = list(KINDS)
+YAML_GRADED = [kind for kind in KINDS if not KINDS[kind].markdown]
+
+
+def example_of(kind: str) -> Path:
+    return EXAMPLES / KINDS[kind].filename
 
 
 def test_new_writes_a_template_that_fails_check_with_placeholders(workspace: Path,
@@ -83,7 +91,7 @@ def test_new_refuses_unknown_kinds_with_a_suggestion(workspace: Path, pmpath) ->
 
 @pytest.mark.parametrize("kind", GRADED)
 def test_model_answers_pass_with_no_findings(pmpath, kind: str) -> None:
-    result = pmpath("check", str(EXAMPLES / f"{kind}.yaml"), "--as-of", "2027-01-20", "--json")
+    result = pmpath("check", str(example_of(kind)), "--as-of", "2027-01-20", "--json")
     assert result.exit_code == 0, result.stdout
     artifact = result.json()["artifacts"][0]
     assert artifact["findings"] == []
@@ -249,7 +257,7 @@ def _jsonable(value):
     return value
 
 
-@pytest.mark.parametrize("kind", GRADED)
+@pytest.mark.parametrize("kind", YAML_GRADED)
 def test_schema_accepts_every_valid_artifact(pmpath, kind: str) -> None:
     import jsonschema
     import yaml
@@ -257,7 +265,7 @@ def test_schema_accepts_every_valid_artifact(pmpath, kind: str) -> None:
     schema = pmpath("schema", kind).json()
     validator = jsonschema.Draft202012Validator(schema)
     valid = [EXAMPLES / f"{kind}.yaml", REPO / "tests" / "fixtures" / kind / "clean.yaml"]
-    for path in valid:
+    for path in [path for path in valid if path.exists()]:
         document = _jsonable(yaml.safe_load(path.read_text()))
         errors = list(validator.iter_errors(document))
         assert not errors, (path.name, errors[:1])
