@@ -16,15 +16,19 @@ def data_root() -> Path:
     # An installed wheel keeps the data beside the code; look there first because
     # importlib.resources costs a few milliseconds of start-up that `pmpath next`
     # cannot spare, then ask importlib.resources for unusual installs.
-    beside_code = Path(__file__).resolve().parents[1] / "_data"
+    here = Path(__file__).resolve()
+    beside_code = here.parents[1] / "_data"
     if (beside_code / "curriculum").is_dir():
         return beside_code
+    # A source checkout (an editable install): the data sits at the top of the repository.
+    checkout = here.parents[3]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "curriculum").is_dir():
+        return checkout
     from importlib.resources import files
 
     packaged = Path(str(files("pmpath"))) / "_data"
     if (packaged / "curriculum").is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[3]
     return checkout
 
 
