@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from pmpath.kinds import KINDS
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "curriculum" / "examples"
-from pmpath.kinds import KINDS
 
 # Every kind through the command line; the Markdown kinds' model answers end in .md.
 GRADED = list(KINDS)
