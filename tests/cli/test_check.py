@@ -307,3 +307,14 @@ def test_a_fresh_template_shows_its_placeholders_as_one_row(workspace: Path, pmp
     text = pmpath("check").stdout
     assert text.count("common.placeholder") == 1  # ...the screen gathers them
     assert f"{len(places)} places" in text
+
+
+def test_no_record_grades_without_touching_progress(workspace: Path, pmpath) -> None:
+    pmpath("new", "risk-register")
+    state = workspace / ".pmpath" / "state.toml"
+    before = state.read_bytes()
+    result = pmpath("check", "--no-record", "--json")
+    assert result.exit_code == 1 and result.json()["artifacts"]
+    assert state.read_bytes() == before
+    pmpath("check")
+    assert state.read_bytes() != before

@@ -62,10 +62,12 @@ def new(
          f"Stuck? {styled('pmpath hint', 'command')}")
 
 
-def _run_check(paths: list[Path], as_json: bool, as_of: Any) -> "CheckReport":
+def _run_check(paths: list[Path], as_json: bool, as_of: Any,
+               record: bool = True) -> "CheckReport":
     from pmpath import api
 
-    report = api.check(paths, as_of=as_of, workspace=session.workspace_option())
+    report = api.check(paths, as_of=as_of, workspace=session.workspace_option(),
+                       record=record)
     if as_json:
         print_json(report.to_json())
     else:
@@ -130,6 +132,9 @@ def check(
     watch: bool = typer.Option(False, "--watch",
                                help="Keep running and re-grade the files each time you save "
                                     "them (like `pmpath watch`)."),
+    no_record: bool = typer.Option(False, "--no-record",
+                                   help="Leave your progress (.pmpath/state.toml) as it is: "
+                                        "for hooks and CI that only want the verdict."),
 ) -> None:
     """Grade artifacts rule by rule, with the arithmetic done and a fix for each problem."""
     from pmpath.cli.output import parse_date
@@ -140,7 +145,7 @@ def check(
 
         watch_files(paths or [], as_of=day)
         return
-    report = _run_check(paths or [], as_json, day)
+    report = _run_check(paths or [], as_json, day, record=not no_record)
     code = exit_code(report)
     if code:
         raise typer.Exit(code)
