@@ -394,6 +394,9 @@ class RuleInfo:
     kind: str | None
     """None for the common rules every kind gets."""
     weight: float
+    thresholds: dict[str, Any] = field(default_factory=dict)
+    """The numbers this curriculum's rubric gives the rule (focus ranges, the point
+    scale…); the rule's title and prose quote the defaults."""
 
     def to_json(self, *, examples: bool = False) -> dict[str, Any]:
         rule = self.rule
@@ -401,7 +404,8 @@ class RuleInfo:
                     "weight": self.weight, "title": rule.title, "rationale": rule.rationale,
                     "hint": rule.hint}
         if examples:
-            document.update(passes=rule.passes, fails=rule.fails)
+            document.update(passes=rule.passes, fails=rule.fails,
+                            thresholds=self.thresholds)
         return document
 
 
@@ -427,8 +431,9 @@ def explain(rule_id: str, workspace: Any = None) -> RuleInfo:
     from pmpath.core.grading import find_rule
 
     rule, kind = find_rule(rule_id)
-    weights = curriculum_of(open_workspace(workspace)).rule_weights
-    return RuleInfo(rule, kind, weights.get(rule.id, rule.weight))
+    curriculum = curriculum_of(open_workspace(workspace))
+    return RuleInfo(rule, kind, curriculum.rule_weights.get(rule.id, rule.weight),
+                    dict(curriculum.thresholds.get(rule.id) or {}))
 
 
 def schema(kind: str) -> dict[str, Any]:

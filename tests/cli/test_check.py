@@ -318,3 +318,12 @@ def test_no_record_grades_without_touching_progress(workspace: Path, pmpath) -> 
     assert state.read_bytes() == before
     pmpath("check")
     assert state.read_bytes() != before
+
+
+def test_explain_shows_the_numbers_the_curriculum_judges_by(pmpath) -> None:
+    text = " ".join(pmpath("explain", "sprint.commitment").stdout.split())
+    assert "The numbers this curriculum judges by" in text and "allowance 1.1" in text
+    assert "recent sprints 3 " in text
+    document = pmpath("explain", "capacity.focus", "--json").json()
+    assert document["thresholds"]["error_above"] == 0.9
+    assert pmpath("explain", "risk.ids", "--json").json()["thresholds"] == {}

@@ -213,6 +213,22 @@ def explain(
             out.print(Padding(code, (0, 0, 1, 2), expand=False))
     out.print(Text("How to fix", style="title"))
     out.print(Padding(rule.hint, (0, 0, 0, 2), expand=False))
+    if info.thresholds:
+        numbers = ", ".join(f"{name.replace('_', ' ')} {_number(value)}"
+                            for name, value in info.thresholds.items())
+        out.print()
+        out.print(Text("The numbers this curriculum judges by", style="title"))
+        out.print(Padding(f"{numbers} (curriculum/rubric.yaml, thresholds)", (0, 0, 0, 2),
+                          expand=False), markup=False, highlight=False)
+
+
+def _number(value: Any) -> str:
+    """3.0 -> 3, [1.0, 2.0] -> [1, 2]: numbers as an instructor wrote them."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_number(item) for item in value) + "]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 @app.command("schema")
