@@ -39,24 +39,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from check_scale import (  # noqa: E402 - the generators live beside this script
+from check_scale import (  # noqa: E402 - the generators and timer live beside this script
     BASELINE,
     generate_launch_plan,
     generate_risk_register,
+    pmpath_command,
+    timed,
 )
 
 REPO = HERE.parent
 EXAMPLES = REPO / "curriculum" / "examples"
 AS_OF = "2027-01-20"
 TYPER = [sys.executable, "-c", "import typer"]
-
-
-def pmpath_command() -> list[str]:
-    script = Path(sys.executable).with_name("pmpath")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("pmpath")
-    return [found] if found else [sys.executable, "-m", "pmpath"]
 
 
 PMPATH = pmpath_command()
@@ -68,17 +62,6 @@ def environment() -> dict[str, str]:
     # What a learner gets: Python caches compiled modules as usual.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
-
-
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    completed = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if completed.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({completed.returncode}):\n"
-                         f"{completed.stderr.decode(errors='replace')}")
-    return elapsed
 
 
 def medians(commands: dict[str, list[str]], runs: int, cwd: Path,
