@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from pmpath.core.workspace import Workspace
     from pmpath.kinds.base import Figures, Finding, KindSpec, Rule
 
-WorkspaceLike = "Workspace | str | os.PathLike[str] | None"
-
 
 # -- workspace ---------------------------------------------------------------------------
 
@@ -166,14 +164,16 @@ def check(paths: Iterable[str | os.PathLike[str]] = (), as_of: date | None = Non
         results.append(grade_file(path, as_of=day, curriculum=curriculum, display_path=shown,
                                   folder=folder, ignore=ignore))
     report = CheckReport(as_of=day, artifacts=results, errors=errors)
-    if record and ws is not None and results:
-        before = _passed_skills(ws)
+    # A skill can only become passed by a passing artifact (ticks happen elsewhere), so
+    # the progress is compared before and after recording only then.
+    if record and ws is not None:
+        before = _passed_skills(ws) if any(result.passed for result in results) else None
         _record(ws, results)
-        after = _passed_skills(ws)
-        report.skills_passed = [skill for skill_id, skill in after.items()
-                                if skill_id not in before]
-        if report.skills_passed:
-            report.next_step = next_step(ws)
+        if before is not None:
+            report.skills_passed = [skill for skill_id, skill in _passed_skills(ws).items()
+                                    if skill_id not in before]
+            if report.skills_passed:
+                report.next_step = next_step(ws)
     return report
 
 
@@ -332,8 +332,9 @@ def schedule(path: str | os.PathLike[str]) -> Scheduled:
         place = f"{file}: " if first.where == "file" else f"{file} {first.where}: "
         raise UnreadableInputError(place + first.message)
     spec = spec_of(loaded.kind)
-    schedulable = [kind for kind in KINDS if _has_scheduler(kind)]
     if spec.scheduler is None:
+        # Only now load the other kinds, to name the ones that can be scheduled.
+        schedulable = [kind for kind in KINDS if _has_scheduler(kind)]
         raise UsageError(f"{file} is a '{loaded.kind}' file; `pmpath schedule` schedules "
                          + " and ".join(schedulable) + " files")
     if not loaded.ok:
@@ -874,17 +875,17 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
     """
     from pmpath.core.documents import sniff_kind
     from pmpath.core.errors import UnreadableInputError, UsageError
-    from pmpath.kinds import KINDS
+    from pmpath.kinds import KINDS, spec_of
 
     file = Path(path)
     problem = _unopenable(file)
     if problem is not None or file.is_dir():
         raise UsageError(f"{file}: {problem or 'is a folder, not a file'}")
-    readable = _dashboard_kinds()
     # The kind line is enough to tell a dashboard from another file; a dashboard that
     # cannot be parsed is then reported with its line below, as `check` reports it.
     kind = sniff_kind(file)
-    if kind not in readable:
+    if kind not in KINDS or spec_of(kind).dashboard is None:
+        readable = _dashboard_kinds()  # only now load every kind, to name the right ones
         what = (f"is a {KINDS[kind].label} file (kind: {kind})" if kind in KINDS else
                 "has no 'kind:' line" if kind is None else f"has kind: {kind}")
         wanted = " or ".join(f"a {KINDS[name].label} file (kind: {name})" for name in readable)
@@ -972,22 +973,21 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
     if report.errors:
         raise UsageError(f"{report.errors[0].path}: {report.errors[0].message}")
     result = report.artifacts[0]
-    loaded = load(path)
     name = Path(path).stem + entry.suffix
     if entry.every_kind:
-        return Exported(format, module.export_result(result, loaded.artifact,
+        return Exported(format, module.export_result(result, result.model,
                                                      as_of=report.as_of), name)
-    if loaded.kind is None or loaded.artifact is None:
+    if result.model is None:
         first = result.findings[0] if result.findings else None
         raise UsageError(f"{path} cannot be exported until it can be read: "
                          + (f"{first.where}: {first.message}" if first else "it has problems"),
                          hint=f"`pmpath check {path}` shows every problem with how to fix it.")
-    spec = spec_of(loaded.kind)
+    spec = spec_of(result.kind)
     provider = dict(spec.exports).get(format)
     if provider is None:
         supported = [name for name, other in FORMATS.items()
                      if other.every_kind or name in dict(spec.exports)]
-        raise UsageError(f"a {kinds()[loaded.kind]} cannot be exported as {format}; it can be "
+        raise UsageError(f"a {kinds()[result.kind]} cannot be exported as {format}; it can be "
                          f"exported as {', '.join(supported)}")
     if result.figures is None and any(f.severity == "error" for f in result.findings):
         first = next(f for f in result.findings if f.severity == "error")
@@ -995,7 +995,7 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
                          f"{first.message}",
                          hint=f"`pmpath check {path}` shows every problem with how to fix it.")
     try:
-        shape = lazy(provider)(loaded.artifact, result.figures)
+        shape = lazy(provider)(result.model, result.figures)
     except Blocked as blocked:
         raise UsageError(f"{path} cannot be exported as {format} yet: {blocked.because}",
                          hint=f"`pmpath check {path}` shows every problem with how to fix "
@@ -1113,23 +1113,16 @@ def portfolio(workspace: Any = None, as_of: date | None = None) -> Portfolio:
 def _showcase(result: ArtifactResult) -> tuple[Any, Any]:
     """(Showcase, model) of a passed artifact by its kind's ``portfolio``; (None, None) for
     a kind that declares none."""
-    from pydantic import ValidationError
-
-    from pmpath.core.documents import DocumentProblem, load_document
     from pmpath.kinds import KINDS, spec_of
     from pmpath.kinds.base import lazy
 
-    if result.kind not in KINDS or result.file is None:
+    if result.kind not in KINDS or result.model is None or result.document is None:
         return None, None
     spec = spec_of(result.kind)
     if spec.portfolio is None:
         return None, None
-    try:
-        document = load_document(result.file)
-        model = spec.model.model_validate(document.data)
-    except (DocumentProblem, ValidationError, OSError):
-        return None, None
-    return lazy(spec.portfolio)(model, result.figures, document.body), model
+    return (lazy(spec.portfolio)(result.model, result.figures, result.document.body),
+            result.model)
 
 
 # -- cohort ------------------------------------------------------------------------------

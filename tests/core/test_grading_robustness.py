@@ -19,9 +19,14 @@ from pmpath.core.grading import grade_file
 from pmpath.kinds import KINDS as REGISTRY
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "curriculum" / "examples"
-# Every YAML kind, from the registry (the Markdown kinds are mangled in their own tests,
-# which know where the front matter ends).
-KINDS = [kind for kind, info in REGISTRY.items() if not info.markdown]
+YAML_KINDS = [kind for kind, info in REGISTRY.items() if not info.markdown]
+MARKDOWN_KINDS = [kind for kind, info in REGISTRY.items() if info.markdown]
+# Lines a Markdown artifact may be mangled with: broken front matter, headings, lists,
+# requirement ids and fences.
+ODD_MARKDOWN_LINES = ["", "---", "#", "## ", "- ", "- FR-1:", "- NFR-1: shall",
+                      "- AC-1 (FR-99):", "- AC-2 ()", "status: 3", "team: {a: 1}",
+                      "authors: [[1]]", "<placeholder>", "```", "  - nested", "1. numbered",
+                      "*a", "&a x", "é" * 500]
 ODD_VALUES = [
     '',
     'null',
@@ -77,7 +82,7 @@ def _mutate(text: str, choices: list[tuple[int, int, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", YAML_KINDS)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(choices=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3),
@@ -92,4 +97,28 @@ def test_mangled_artifacts_are_graded_not_crashed(tmp_path: Path, curriculum, ki
     for finding in result.findings:
         assert finding.rule and finding.where and finding.message
     if result.figures is not None:  # whatever was computed can be drawn
+        render_text(kind, result, width=80)
+
+
+@pytest.mark.parametrize("kind", MARKDOWN_KINDS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(0, 10_000), st.booleans(),
+                                st.sampled_from(ODD_MARKDOWN_LINES)), min_size=1, max_size=8))
+def test_mangled_markdown_artifacts_are_graded_not_crashed(tmp_path: Path, curriculum,
+                                                           kind: str, edits) -> None:
+    lines = (EXAMPLES / REGISTRY[kind].filename).read_text(encoding="utf-8").splitlines()
+    for position, replace, line in edits:
+        index = position % len(lines)
+        if replace:
+            lines[index] = line
+        else:
+            lines.insert(index, line)
+    path = tmp_path / REGISTRY[kind].filename
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = grade_file(path, as_of=date(2027, 1, 20), curriculum=curriculum)
+    assert 0 <= result.score <= 100
+    assert not result.internal_errors, result.internal_errors
+    assert all(finding.where and finding.message for finding in result.findings)
+    if result.figures is not None:
         render_text(kind, result, width=80)

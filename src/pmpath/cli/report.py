@@ -86,8 +86,13 @@ def show_result(result: ArtifactResult, console: Any, *, limit: int = MAX_BLOCKS
 
     mark, word, rest = verdict_line(result)
     style = "pass" if result.passed else "fail"
-    console.print(Text(f"{mark} ") + Text(word, style=style) + Text("  ")
-                  + Text(result.path, style="bold") + Text(f"  {rest}", style="muted"))
+    head = Text(f"{mark} ") + Text(word, style=style) + Text("  ") + Text(result.path,
+                                                                          style="bold")
+    if len(head) + 2 + len(rest) <= console.width:
+        console.print(head + Text(f"  {rest}", style="muted"))
+    else:  # the kind and score on a line of their own rather than broken mid-phrase
+        console.print(head, soft_wrap=True)
+        console.print(Text(f"        {rest}", style="muted"))
     width = max(40, min(console.width, 100))
     found = blocks(result.findings)
     for block in found[:limit]:

@@ -19,7 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pmpath.core.documents import DocumentProblem, load_document, read_raw, sniff_kind
+from pmpath.core.documents import (
+    Document,
+    DocumentProblem,
+    load_document,
+    read_raw,
+    sniff_kind,
+)
 from pmpath.core.suggest import did_you_mean
 from pmpath.kinds import KINDS, all_specs, spec_of
 
@@ -71,12 +77,14 @@ class ArtifactResult:
     ignored: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     internal_errors: list[InternalError] = field(default_factory=list)
-    legacy_metrics: dict[str, Any] | None = None
+    model: Any = None
+    """The validated artifact (None when it could not be read or validated), so that
+    exports and pictures need not read the file again."""
+    document: Document | None = None
+    """The file as parsed: its fields in file order and, for Markdown kinds, its body."""
 
     @property
     def metrics(self) -> dict[str, Any]:
-        if self.legacy_metrics is not None:
-            return self.legacy_metrics
         return self.figures.to_json() if self.figures is not None else {}
 
     @property
@@ -220,7 +228,7 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
 
     from pydantic import ValidationError
 
-    outcome = None
+    outcome = model = None
     try:
         model = spec.model.model_validate(document.data)
     except ValidationError as error:
@@ -231,7 +239,7 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
 
     findings = [finding for finding in findings if finding.rule not in ignored]
     failed = {finding.rule for finding in findings}
-    skipped = list(getattr(outcome, "skipped", []))
+    skipped = outcome.skipped if outcome is not None else []
     skipped_ids = {item.rule for item in skipped}
     rules = [*COMMON_RULES, *spec.rules]
     scored_rules = [rule for rule in rules
@@ -239,18 +247,11 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
     if outcome is None:
         # The kind's rules could not be applied, so none of them counts as met.
         failed |= {rule.id for rule in spec.rules}
-    figures = getattr(outcome, "figures", None)
-    legacy = outcome.metrics if outcome is not None and not hasattr(outcome, "figures") else None
     return ArtifactResult(path=shown, kind=kind, exercise=exercise.id if exercise else None,
-                          findings=findings, figures=figures, legacy_metrics=legacy,
+                          findings=findings,
+                          figures=outcome.figures if outcome is not None else None,
                           score=_score(scored_rules, failed, weights), file=path,
                           sha256=digest, ignored=sorted(ignored & {rule.id for rule in rules}),
                           skipped=skipped,
-                          internal_errors=list(getattr(outcome, "internal_errors", [])))
-
-
-def check_document(results: list[ArtifactResult], as_of: date) -> dict[str, Any]:
-    """The ``pmpath check --json`` document."""
-    return {"version": 1, "as_of": as_of.isoformat(),
-            "passed": all(result.passed for result in results),
-            "artifacts": [result.as_json() for result in results]}
+                          internal_errors=outcome.internal_errors if outcome is not None else [],
+                          model=model, document=document)

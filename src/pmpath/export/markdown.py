@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 MAX_HEADING = 6
@@ -141,15 +140,9 @@ def _read(result: Any, model: Any) -> tuple[dict[str, Any], str]:
     """The fields as written in the file (its order, its values) and a Markdown body."""
     data: dict[str, Any] = {}
     body = ""
-    file = getattr(result, "file", None)
-    if file is not None and Path(file).is_file():
-        from pmpath.core.documents import DocumentProblem, load_document
-
-        try:
-            document = load_document(Path(file))
-            data, body = dict(document.data), document.body
-        except (DocumentProblem, OSError):
-            data = {}
+    document = getattr(result, "document", None)  # the file as grading parsed it
+    if document is not None:
+        data, body = dict(document.data), document.body
     if not data and model is not None:
         data = model.model_dump(mode="python", by_alias=True, exclude_unset=True)
     return {key: value for key, value in data.items() if key not in ("kind", "version")}, body

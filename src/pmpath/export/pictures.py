@@ -947,8 +947,8 @@ def path_timeline(skills: Sequence[tuple[int, str, float, str]], weeks_elapsed: 
 
 def picture_for(result: Any, model: Any = None) -> str | None:
     """The picture its kind declares (``KindSpec.svg``) of a graded artifact, or None when
-    the kind declares none or the figures hold nothing to draw. The model is read from the
-    file when not given (pictures that name things the figures know only by id use it)."""
+    the kind declares none or the figures hold nothing to draw. The model (pictures that
+    name things the figures know only by id use it) is the one grading validated."""
     from pmpath.kinds import KINDS, spec_of
     from pmpath.kinds.base import lazy
 
@@ -957,18 +957,4 @@ def picture_for(result: Any, model: Any = None) -> str | None:
     spec = spec_of(result.kind)
     if spec.svg is None:
         return None
-    if model is None and result.file is not None:
-        model = load_model(result.file, spec)
-    return lazy(spec.svg)(result.figures, model)
-
-
-def load_model(path: Any, spec: Any) -> Any:
-    """The validated model of the file at ``path``, or None when it cannot be read."""
-    from pydantic import ValidationError
-
-    from pmpath.core.documents import DocumentProblem, load_document
-
-    try:
-        return spec.model.model_validate(load_document(path).data)
-    except (DocumentProblem, ValidationError, OSError):
-        return None
+    return lazy(spec.svg)(result.figures, model if model is not None else result.model)

@@ -59,7 +59,7 @@ def dates_on_working_days(originals: dict[str, date], anchor: date, first_choice
                           must_work: tuple[str, ...], country: str | None,
                           tries: int = 8) -> dict[str, date]:
     """The template's dates moved to ``first_choice`` (a Monday, like ``anchor``), or
-    to a later Monday when one of ``must_work`` would fall on a public holidays of
+    to a later Monday when one of ``must_work`` would fall on a public holiday of
     ``country``; weekdays stay weekdays because the move is whole weeks."""
     from datetime import timedelta
 
