@@ -265,13 +265,12 @@ def load(path: str | os.PathLike[str]) -> Loaded:
     ``common.schema`` findings and ``artifact`` is None. A path that cannot be opened
     is a UsageError.
     """
-    from pydantic import ValidationError
-
     from pmpath.core.documents import DocumentProblem, load_document
     from pmpath.core.errors import UsageError
     from pmpath.kinds import KINDS, spec_of
     from pmpath.kinds.base import Context, Found
     from pmpath.kinds.common import COMMON
+    from pmpath.kinds.fields import ValidationError
 
     file = Path(path)
     problem = _unopenable(file)

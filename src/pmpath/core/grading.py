@@ -226,7 +226,7 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
     common("common.duplicate-key", document.duplicates)
     common("common.owner", document.data)
 
-    from pydantic import ValidationError
+    from pmpath.kinds.fields import ValidationError
 
     outcome = model = None
     try:

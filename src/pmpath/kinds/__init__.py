@@ -4,8 +4,8 @@ A kind is one package under ``pmpath.kinds`` holding its model, its rules bound
 to their checks, its typed figures and the capabilities it declares (a
 terminal renderer, a scheduler, export formats), all gathered in the package's
 ``SPEC``. This registry names each kind's package without importing it, so
-fast commands such as ``pmpath next`` can ask which kinds exist without paying
-for pydantic or for any kind.
+fast commands such as ``pmpath next`` can ask which kinds exist without loading
+any kind.
 
 Adding a kind: make its package, then add one line below.
 """
@@ -56,7 +56,7 @@ KINDS: dict[str, KindInfo] = {
 
 
 def spec_of(kind: str) -> KindSpec:
-    """The full declaration of ``kind`` (imports its package: pydantic and all)."""
+    """The full declaration of ``kind`` (imports its package: its model, rules and all)."""
     return importlib.import_module(KINDS[kind].package).SPEC
 
 

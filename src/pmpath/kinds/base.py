@@ -2,7 +2,7 @@
 
 A kind package (``pmpath.kinds.<kind>``) declares one :class:`KindSpec`:
 
-- ``model``: the pydantic model of the file (for Markdown kinds, of its front matter);
+- ``model``: the validated model of the file (for Markdown kinds, of its front matter);
 - ``rules``: a :class:`RuleBook`, the kind's rubric lines, each bound to exactly
   one check function by the ``@book.check(rule_id)`` decorator;
 - ``facts``: values several rules share (a schedule, a calendar), computed once
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pmpath.kinds.fields import Model
 
 Severity = Literal["error", "warning"]
 
@@ -97,10 +97,10 @@ class Blocked(Exception):
         self.because = because
 
 
-class ArtifactModel(BaseModel):
-    """Base of every artifact model: extra fields are allowed (a kind may grow)."""
-
-    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+class ArtifactModel(Model):
+    """Base of every artifact model (``pmpath.kinds.fields``): text is stripped of
+    surrounding spaces, and fields the model does not declare are kept (a kind may
+    grow)."""
 
 
 @dataclass(frozen=True)

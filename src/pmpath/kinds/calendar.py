@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator
-
 from pmpath.analysis.calendar import WorkCalendar
+from pmpath.kinds.fields import AfterValidator
 
 # How far past the plan's own end date a schedule may run (a late plan) and still see
 # its country's holidays.

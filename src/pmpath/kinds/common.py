@@ -106,7 +106,8 @@ def unreadable(problem: Any, ctx: Context, found: Found) -> None:
     found(problem.where, problem.message, hint=getattr(problem, "hint", None))
 
 
-# pydantic's wording for the commonest problems, said the way a learner reads a form.
+# The wording of the commonest schema problems (pmpath.kinds.fields), said the way a
+# learner reads a form.
 PLAIN_SCHEMA_MESSAGES = {
     "string_type": "should be text",
     "int_type": "should be a whole number", "int_parsing": "should be a whole number",
@@ -125,7 +126,7 @@ PLAIN_SCHEMA_MESSAGES = {
 
 
 def schema_message(item: dict[str, Any]) -> str:
-    """One pydantic problem in a learner's words."""
+    """One schema problem in a learner's words."""
     kind = item["type"]
     if kind == "missing":
         return f"'{item['loc'][-1]}' is missing"
@@ -138,7 +139,7 @@ def schema_message(item: dict[str, Any]) -> str:
 
 @COMMON.check("common.schema")
 def schema(error: Any, ctx: Context, found: Found) -> None:
-    """One finding per problem pydantic found, each with its place."""
+    """One finding per problem the schema check found, each with its place."""
     for item in error.errors(include_url=False):
         message = schema_message(item)
         if item["type"] not in ("missing", "too_short") and "input" in item:

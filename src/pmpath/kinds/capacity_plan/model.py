@@ -6,10 +6,9 @@ import math
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema
-
 from pmpath.kinds.base import ArtifactModel
 from pmpath.kinds.calendar import Country
+from pmpath.kinds.fields import Field, PlainValidator, WithJsonSchema
 
 # Plain floats, not ranges: fte 1.2 or focus_factor 1.0 must reach the rules that explain
 # them (capacity.fte, capacity.focus), not common.schema. Infinity and NaN are not numbers

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import BeforeValidator, Field, WithJsonSchema
 
 # Strict numbers: 4 and 2.5 reach jira.wip, while "four" is a common.schema finding.
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
-
 from pmpath.kinds.base import ArtifactModel
 from pmpath.kinds.calendar import Country
+from pmpath.kinds.fields import ConfigDict, Field
 
 # Strict numbers: 5 and 4.5 reach the rules, while "five" or a quoted "5" are
 # common.schema findings. A fractional or negative duration is launch.durations'

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import Field
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 NumberOrText = Number | str | None

@@ -6,10 +6,9 @@ import datetime as dt
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
-
 from pmpath.kinds.base import ArtifactModel
 from pmpath.kinds.calendar import Country
+from pmpath.kinds.fields import ConfigDict, Field
 
 # Strict, finite numbers: 4 and 4.5 reach the rules, while "four" or a quoted "4" is a
 # schema problem. Strict validation is also the cheapest.

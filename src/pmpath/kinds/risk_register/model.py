@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import Field
 
 # Strict numbers: 4 and 4.5 reach the rules (risk.scale), while "high", yes/no
 # or a quoted "4" are reported as common.schema. Strict validation is also cheaper.

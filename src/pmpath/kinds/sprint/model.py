@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
-
 from pmpath.kinds.base import ArtifactModel
 from pmpath.kinds.calendar import Country
+from pmpath.kinds.fields import Field
 
 
 class BacklogItem(ArtifactModel):

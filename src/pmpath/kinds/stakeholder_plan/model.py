@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import BeforeValidator, Field, WithJsonSchema
 
 # Strict numbers: 4 and 4.5 reach the rules (stake.scale), while "high" or a quoted "4"
 # are reported by common.schema.

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import BeforeValidator, Field, WithJsonSchema
 
 
 def _numbers_as_text(value: object) -> object:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import Field
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import Field
 
 
 def schema_of(**shown: Any) -> Callable[[dict[str, Any]], None]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import Field
-
 from pmpath.kinds.base import ArtifactModel
+from pmpath.kinds.fields import Field
 
 STATUSES: tuple[str, ...] = ("draft", "review", "approved")
 """Where the document is in its life: being written, out for review, signed off."""
