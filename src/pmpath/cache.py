@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,9 @@ def write_json(name: str, value: Any) -> None:
     folder = user_cache_dir()
     if folder is None:
         return
+    import tempfile
+
+    temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
@@ -50,4 +52,8 @@ def write_json(name: str, value: Any) -> None:
             json.dump(value, stream)
         os.replace(temporary, folder / name)
     except OSError:
-        pass
+        if temporary is not None:  # a cache that cannot be written leaves nothing behind
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

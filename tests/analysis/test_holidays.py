@@ -50,3 +50,22 @@ def test_the_second_lookup_comes_from_the_cache_without_the_library(monkeypatch)
 def test_unknown_codes_name_valid_ones(code: str, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         public.check_country(code)
+
+
+@pytest.mark.parametrize("code", ["A/R", "../US", "U S", "ÜS", "USA-N/E", "1"])
+def test_a_code_that_cannot_be_one_is_refused_without_touching_the_cache(
+        code: str, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PMPATH_CACHE_DIR", str(tmp_path))
+    with pytest.raises(ValueError, match="not a country code"):
+        public.check_country(code)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_that_cannot_be_written_leaves_no_temporary_file(tmp_path, monkeypatch) -> None:
+    from pmpath import cache
+
+    monkeypatch.setenv("PMPATH_CACHE_DIR", str(tmp_path))
+    cache.write_json("missing-folder/table.json", {"known": True})  # the rename fails
+    assert list(tmp_path.iterdir()) == []
+    cache.write_json("table.json", {"known": True})
+    assert cache.read_json("table.json") == {"known": True}

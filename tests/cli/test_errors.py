@@ -186,3 +186,28 @@ def test_next_loads_no_pydantic_or_yaml_once_the_curriculum_is_cached(workspace:
     second = loaded_modules(RUN_NEXT, cwd=workspace)
     assert "pmpath.cli.learn" in second
     assert heavy(second) == []
+
+
+def test_checking_one_file_loads_only_its_kind_and_no_pydantic(tmp_path: Path) -> None:
+    """A one-file check is the learner's inner loop (DESIGN.md, "Budgets"): it loads the
+    kind it grades and nothing a check of one file does not need."""
+    answer = Path(__file__).resolve().parents[2] / "curriculum" / "examples" / "sprint.yaml"
+    script = f"""
+        import sys
+        sys.argv = ["pmpath", "check", {str(answer)!r}, "--as-of", "2027-01-20"]
+        from pmpath.cli.app import main
+        try:
+            main()
+        except SystemExit as exit_:
+            assert not exit_.code, exit_.code
+    """
+    loaded_modules(script, cwd=tmp_path)  # the first run validates and caches the curriculum
+    modules = loaded_modules(script, cwd=tmp_path)
+    assert "pmpath.kinds.sprint.rules" in modules  # proves the check ran
+    kinds = {name.split(".")[2] for name in modules
+             if name.startswith("pmpath.kinds.") and name.count(".") >= 3}
+    assert kinds == {"sprint"}
+    # pydantic is for the curriculum, which is cached; hashlib is for recording progress,
+    # and a file outside a workspace is not recorded; tomllib reads a workspace's config.
+    assert [name for name in modules
+            if name.split(".")[0] in ("pydantic", "hashlib", "tomllib")] == []

@@ -57,7 +57,12 @@ def check_country(code: str) -> str:
     """The code in upper case; ValueError naming a few valid codes when the library does
     not know it."""
     country, subdivision = split_code(code)
-    table = _table(country)
+    # Only letters (and a subdivision's letters or digits) can be a code; anything else
+    # is refused before it names a cache file.
+    well_formed = (2 <= len(country) <= 3 and country.isascii() and country.isalpha()
+                   and (subdivision is None or (subdivision.isascii()
+                                                and subdivision.isalnum())))
+    table = _table(country) if well_formed else {"known": False}
     if not table["known"]:
         raise ValueError(f"'{code}' is not a country code pmpath knows; use an ISO 3166 code "
                          f"such as {', '.join(EXAMPLE_CODES)}")

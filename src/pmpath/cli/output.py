@@ -95,6 +95,9 @@ def console() -> "Console":
             color_system=None if plain else "auto",
             file=TrimmedLines() if piped else None,
             highlight=False,
+            # ":x:" in a learner's text stays as written (and rich's emoji table is
+            # not loaded).
+            emoji=False,
         )
     return _console
 

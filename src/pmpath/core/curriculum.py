@@ -180,10 +180,12 @@ def _fingerprint(root: Path) -> list[list[Any]]:
 
 
 def _root_key(root: Path) -> str:
-    """One cache file per curriculum folder."""
-    import hashlib
+    """One cache file per curriculum folder. A checksum is enough: the cache records
+    its folder and is used only for that folder (zlib is cheaper to load than
+    hashlib, and this runs on every command)."""
+    import zlib
 
-    return hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    return f"{zlib.crc32(str(root).encode()):08x}"
 
 
 def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:

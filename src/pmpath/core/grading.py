@@ -11,7 +11,6 @@ DESIGN.md.
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,7 +72,8 @@ class ArtifactResult:
     score: int
     figures: Figures | None = None
     file: Path | None = None
-    sha256: str | None = None
+    raw: bytes | None = field(default=None, repr=False)
+    """The file's bytes as read, for its digest."""
     ignored: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     internal_errors: list[InternalError] = field(default_factory=list)
@@ -82,6 +82,16 @@ class ArtifactResult:
     exports and pictures need not read the file again."""
     document: Document | None = None
     """The file as parsed: its fields in file order and, for Markdown kinds, its body."""
+
+    @property
+    def sha256(self) -> str | None:
+        """The SHA-256 of the file as graded; only recording progress needs it, so it is
+        computed on first use (hashlib costs a few milliseconds to import)."""
+        if self.raw is None:
+            return None
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     @property
     def metrics(self) -> dict[str, Any]:
@@ -177,7 +187,7 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
 
     shown = display_path or str(path)
     ignored = set(ignore)
-    digest: str | None = None
+    raw: bytes | None = None
     findings: list[Finding] = []
     context = Context(as_of=as_of, params={})
 
@@ -189,11 +199,10 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
 
     def failed_early(kind: str) -> ArtifactResult:
         return ArtifactResult(path=shown, kind=kind, exercise=None, findings=findings, score=0,
-                              file=path, sha256=digest)
+                              file=path, raw=raw)
 
     try:
         raw = read_raw(path)
-        digest = hashlib.sha256(raw).hexdigest()
         document = load_document(path, raw)
     except DocumentProblem as problem:
         common("common.unreadable", problem)
@@ -251,7 +260,7 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
                           findings=findings,
                           figures=outcome.figures if outcome is not None else None,
                           score=_score(scored_rules, failed, weights), file=path,
-                          sha256=digest, ignored=sorted(ignored & {rule.id for rule in rules}),
+                          raw=raw, ignored=sorted(ignored & {rule.id for rule in rules}),
                           skipped=skipped,
                           internal_errors=outcome.internal_errors if outcome is not None else [],
                           model=model, document=document)

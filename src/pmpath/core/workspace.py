@@ -2,7 +2,6 @@
 
 
 import os
-import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -118,6 +117,8 @@ def require_workspace(explicit: str | os.PathLike[str] | None = None) -> Workspa
 
 
 def load_workspace(root: Path) -> Workspace:
+    import tomllib
+
     config_path = root / CONFIG_NAME
     try:
         config = tomllib.loads(config_path.read_text(encoding="utf-8"))

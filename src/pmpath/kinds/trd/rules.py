@@ -427,11 +427,12 @@ def sentences(text: str) -> list[str]:
     return [piece.strip() for piece in re.split(r"(?<=[.!?])\s+|\n", text) if piece.strip()]
 
 
-def whole_word(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/-]){re.escape(phrase)}(?![\w/-])", re.IGNORECASE)
-
-
-WEAK_PATTERNS = {word: whole_word(word) for word in WEAK_WORDS}
+# Every weak word as a whole word (not inside "may-be" or "n/a"), longest first; no
+# weak word is a whole word of another, so one pattern finds them all.
+WEAK_PATTERN = re.compile(
+    r"(?<![\w/-])(?:"
+    + "|".join(re.escape(word) for word in sorted(WEAK_WORDS, key=len, reverse=True))
+    + r")(?![\w/-])", re.IGNORECASE)
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -598,12 +599,10 @@ def no_weak_words(doc: Trd, ctx: Context, found: Found) -> None:
 
 def weak_words_in(text: str) -> list[str]:
     """The weak words in ``text``, as written, in the order of WEAK_WORDS (each once)."""
-    words = []
-    for pattern in WEAK_PATTERNS.values():
-        match = pattern.search(text)
-        if match:
-            words.append(match.group(0))
-    return words
+    first: dict[str, str] = {}
+    for match in WEAK_PATTERN.finditer(text):
+        first.setdefault(match.group(0).lower(), match.group(0))
+    return [first[word] for word in WEAK_WORDS if word in first]
 
 
 _UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
