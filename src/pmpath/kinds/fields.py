@@ -34,6 +34,7 @@ What is read, as pydantic's default ("lax") mode reads it:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import inspect
 import math
@@ -202,19 +203,35 @@ FALSE = frozenset({"false", "no", "off", "f", "n", "0"})
 
 
 def _parse(number: Callable[[str], Any], text: str) -> Any:
-    """``text`` read as a number; Python's ``1_000`` is not a number a learner writes."""
-    if "_" in text:
+    """``text`` read as a number. Python's ``1_000`` is not a number a learner writes,
+    nor are digits of other scripts ('１２'), which pydantic refuses too; '3.0' is a
+    whole number."""
+    text = text.strip()
+    if "_" in text or not text.isascii():
         raise ValueError(text)
-    return number(text.strip())
+    if number is int and "." in text:
+        whole, _, zeros = text.partition(".")
+        if not zeros or zeros.strip("0"):
+            raise ValueError(text)
+        text = whole
+    return number(text)
 
 
-def _check_str(coerce_numbers: bool) -> Check:
+def _check_str(coerce_numbers: bool, least: int | None) -> Check:
     def check(value: Any, loc: Loc, problems: Problems) -> Any:
         if isinstance(value, str):
-            return value.strip()
-        if coerce_numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        return _problem(problems, "string_type", loc, "Input should be a valid string", value)
+            text = value.strip()
+        elif (coerce_numbers and isinstance(value, (int, float))
+              and not isinstance(value, bool)):
+            text = str(value)
+        else:
+            return _problem(problems, "string_type", loc, "Input should be a valid string",
+                            value)
+        if least is not None and len(text) < least:
+            return _problem(problems, "string_too_short", loc,
+                            f"String should have at least {least} character"
+                            f"{'' if least == 1 else 's'}", value, min_length=least)
+        return text
     return check
 
 
@@ -262,7 +279,11 @@ def _check_int(strict: bool) -> Check:
 def _check_float(strict: bool, finite: bool) -> Check:
     def check(value: Any, loc: Loc, problems: Problems) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # a whole number of more than 308 digits, as pydantic
+                return _problem(problems, "float_type", loc, "Input should be a valid number",
+                                value)
         elif not strict and isinstance(value, bool):
             number = float(value)
         elif not strict and isinstance(value, str):
@@ -284,7 +305,7 @@ def _check_float(strict: bool, finite: bool) -> Check:
 
 def _check_date(value: Any, loc: Loc, problems: Problems) -> Any:
     if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0) and value.tzinfo is None:
+        if value.time() == dt.time(0):
             return value.date()
         return _problem(problems, "date_from_datetime_inexact", loc,
                         "Datetimes provided to dates should have zero time - e.g. be exact "
@@ -293,11 +314,19 @@ def _check_date(value: Any, loc: Loc, problems: Problems) -> Any:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text.isascii():
             try:
-                return dt.date.fromisoformat(text)
+                if len(text) == 10:
+                    return dt.date.fromisoformat(text)
+                moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
             except ValueError:
                 pass
+            else:
+                if moment.time() == dt.time(0):
+                    return moment.date()
+                return _problem(problems, "date_from_datetime_inexact", loc,
+                                "Datetimes provided to dates should have zero time - e.g. be "
+                                "exact dates", value)
         return _problem(problems, "date_parsing", loc,
                         "Input should be a valid date in the format YYYY-MM-DD", value)
     return _problem(problems, "date_type", loc, "Input should be a valid date", value)
@@ -316,8 +345,11 @@ def _check_literal(choices: tuple[Any, ...]) -> Check:
         for choice in choices:
             if value == choice and type(value) is type(choice):
                 return choice
-            if isinstance(choice, int) and isinstance(value, str) and value.strip() == str(choice):
-                return choice
+            if isinstance(choice, int) and not isinstance(choice, bool):
+                if isinstance(value, str) and value.strip() == str(choice):
+                    return choice
+                if isinstance(value, float) and value == choice:
+                    return choice
         return _problem(problems, "literal_error", loc, message, value,
                         expected=", ".join(shown))
     return check
@@ -475,7 +507,8 @@ def _type_check(annotation: Any, config: dict[str, Any], info: FieldInfo | None)
     if annotation is Any or annotation is object:
         return _check_any
     if annotation is str:
-        return _check_str(bool(config.get("coerce_numbers_to_str")))
+        return _check_str(bool(config.get("coerce_numbers_to_str")),
+                          info.min_length if info is not None else None)
     if annotation is bool:
         return _check_bool
     if annotation is int:
@@ -530,7 +563,7 @@ class _Field:
         if info.default_factory is not None:
             return info.default_factory()
         value = info.default
-        return value.copy() if isinstance(value, (list, dict)) else value
+        return copy.deepcopy(value) if isinstance(value, (list, dict)) else value
 
 
 class Model:
@@ -660,10 +693,11 @@ class Model:
         return f"{type(self).__name__}({shown})"
 
     def model_copy(self, update: dict[str, Any] | None = None) -> Any:
-        copy = type(self).__new__(type(self))
-        copy.__dict__.update(self.__dict__)
-        copy.__dict__.update(update or {})
-        return copy
+        duplicate = type(self).__new__(type(self))
+        duplicate.__dict__.update(self.__dict__)
+        duplicate.__dict__.update(update or {})
+        duplicate.__dict__["__given__"] = self.model_fields_set | set(update or {})
+        return duplicate
 
     def model_dump(self, *, mode: str = "python", by_alias: bool = False,
                    exclude_unset: bool = False) -> dict[str, Any]:
