@@ -10,7 +10,7 @@ from a notebook and from the tests::
     report = api.check(["08-risk-management/risk-register.yaml"])
     print(report.passed, report.artifacts[0].score)
 
-Heavy modules (pydantic, yaml, the kinds) are imported inside the functions
+Heavy modules (yaml, rich, the kinds) are imported inside the functions
 that need them, so importing this module stays cheap.
 """
 

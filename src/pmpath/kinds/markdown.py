@@ -79,7 +79,9 @@ def read_markdown(body: str, first_line: int = 1) -> MarkdownBody:
     of the file."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(body)
+    # Only the block structure is read (each inline token's content, never its
+    # children), so the inline parser is left out.
+    tokens = MarkdownIt("commonmark").disable(["inline", "text_join"]).parse(body)
     headings: list[Heading] = []
     items: list[ListItem] = []
     # (heading index, text pieces, items) gathered per heading as the tokens go by.
