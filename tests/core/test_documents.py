@@ -234,6 +234,8 @@ def test_an_impossible_date_is_a_finding_with_its_place(grade) -> None:
     assert finding.rule == "common.unreadable"
     assert finding.where == "line 3, column 8"
     assert finding.message.startswith("2027-13-01 is not a real date")
+    # a date that does not exist is not a syntax slip: the fix says what a date looks like
+    assert "YYYY-MM-DD" in finding.hint and "indentation" not in finding.hint
 
 
 def test_schema_messages_read_like_a_form_review(grade) -> None:
@@ -244,6 +246,19 @@ def test_schema_messages_read_like_a_form_review(grade) -> None:
     assert messages["length_days"] == "should be a whole number (found 'ten')"
     assert messages["backlog"].startswith("should be a list")
     assert messages["review"] == "'review' is missing"
+
+
+def test_each_schema_problem_gets_the_fix_for_that_problem(grade) -> None:
+    """A missing field is added, a wrong value is changed: never the other fix."""
+    result = grade("kind: sprint\nversion: 1\nstart: 2027-01-04\nlength_days: ten\n"
+                   "backlog: 5\n")
+    fixes = {finding.where: finding.hint for finding in result.findings
+             if finding.rule == "common.schema"}
+    assert fixes["length_days"] == ("Change the value of 'length_days' so that it is a whole "
+                                    "number.")
+    assert fixes["backlog"].startswith("Change the value of 'backlog' so that it is a list")
+    assert fixes["review"] == ("Add the 'review' field here (`pmpath schema sprint` says what "
+                               "it holds).")
 
 
 @pytest.mark.parametrize(("text", "words", "fix"), [

@@ -141,7 +141,10 @@ def parse_yaml(text: str, first_line: int = 1,
         line, column, value = _impossible_date(text)
         if line is not None:
             raise DocumentProblem(f"{value} is not a real date ({error})", line + first_line - 1,
-                                  column) from None
+                                  column,
+                                  hint="write a date that exists, as YYYY-MM-DD: a month from "
+                                       "01 to 12 and a day that month has, e.g. 2027-01-04"
+                                  ) from None
         raise DocumentProblem(f"a value cannot be read ({error})") from None
     finally:
         loader.dispose()

@@ -139,14 +139,31 @@ def schema_message(item: dict[str, Any]) -> str:
 
 @COMMON.check("common.schema")
 def schema(error: Any, ctx: Context, found: Found) -> None:
-    """One finding per problem the schema check found, each with its place."""
+    """One finding per problem the schema check found, each with its place and a fix for
+    that problem: a missing field is added, a value of the wrong type is changed."""
     for item in error.errors(include_url=False):
         message = schema_message(item)
+        kind = ctx.data.get("kind") if isinstance(ctx.data, dict) else None
+        fix = schema_fix(item, message, kind if isinstance(kind, str) else "KIND")
         if item["type"] not in ("missing", "too_short") and "input" in item:
             shown = repr(item["input"])
             if len(shown) <= 60:
                 message = f"{message} (found {shown})"
-        found(path_of(*item["loc"]) or "file", message)
+        found(path_of(*item["loc"]) or "file", message, hint=fix)
+
+
+def schema_fix(item: dict[str, Any], message: str, kind: str = "KIND") -> str:
+    """The fix of one schema problem, in the words of its message."""
+    names = [part for part in item["loc"] if isinstance(part, str)]
+    name = names[-1] if names else None
+    if item["type"] == "missing":
+        return f"Add the '{name}' field here (`pmpath schema {kind}` says what it holds)."
+    if item["type"] == "too_short":
+        return f"Add entries to '{name}': it {message}."
+    wanted = message.removeprefix("should ")
+    if message.startswith("should ") and name is not None:
+        return f"Change the value of '{name}' so that it is {wanted.removeprefix('be ')}."
+    return f"Change the value so that it fits the field (`pmpath schema {kind}` describes it)."
 
 
 @COMMON.check("common.placeholder")
