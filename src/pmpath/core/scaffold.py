@@ -97,8 +97,9 @@ def all_schemas() -> dict[str, dict]:
     """The JSON Schema of every kind.
 
     Building them imports every kind, a few tenths of a second, so they are cached in the
-    user's cache folder, kept while pmpath's version, the kinds' source files and pydantic
-    (which writes the schemas) are the ones they were built with.
+    user's cache folder, kept while pmpath's version and the kinds' source files
+    (``kinds/fields.py``, which writes the schemas, among them) are the ones they were
+    built with.
     """
     from pmpath.cache import user_cache_dir
 
@@ -124,16 +125,11 @@ def all_schemas() -> dict[str, dict]:
 
 def _schema_key() -> list[Any]:
     """What the schemas depend on, cheaply: versions and the size and time of each file."""
-    from importlib.util import find_spec
-
     import pmpath.kinds
     from pmpath import __version__
 
     root = Path(pmpath.kinds.__file__).parent
     files = sorted(root.rglob("*.py"))
-    pydantic = find_spec("pydantic")
-    if pydantic is not None and pydantic.origin:
-        files.append(Path(pydantic.origin).with_name("version.py"))
     key: list[Any] = [__version__]
     for path in files:
         try:

@@ -19,13 +19,17 @@ What is read, as pydantic's default ("lax") mode reads it:
 
 - ``str``: text, stripped of surrounding spaces; a number only when the model's
   config says ``coerce_numbers_to_str``.
-- ``int``: a whole number, a float with no fraction, or text that reads as one
-  (``strict``: an int only); ``float``: a number, or text that reads as one
+- ``int``: a whole number, a float with no fraction, or text that reads as one ('3',
+  '3.0') (``strict``: an int only); ``float``: a number, or text that reads as one
   (``strict``: an int or a float); ``allow_inf_nan=False`` refuses infinity and NaN.
+  Text with Python's ``1_000`` or digits of other scripts is not a number.
 - ``bool``: true/false, 0/1, or yes/no, on/off, t/f, y/n, true/false as text.
-- ``date``: a date, a datetime at midnight, or ``YYYY-MM-DD`` text.
-- ``Literal``, ``X | None`` and other unions, ``list[X]``, ``dict[str, X]``,
-  ``typing.Any``, and nested models.
+- ``date``: a date, a datetime at midnight, or ``YYYY-MM-DD`` text (an ISO datetime
+  at midnight too). Unlike pydantic, a number is not a date: 0 is not 1970-01-01.
+- ``Literal`` (``Literal[1]`` also reads '1' and 1.0, never true), ``X | None`` and
+  other unions (the first option that reads the value wins; when none does, the
+  problems of one option are reported, not every option's), ``list[X]``,
+  ``dict[str, X]``, ``typing.Any``, and nested models.
 - ``Field`` constraints ``gt``, ``ge``, ``lt``, ``le`` and ``min_length``, ``alias``,
   ``default`` and ``default_factory``; ``BeforeValidator``, ``PlainValidator`` and
   ``AfterValidator`` functions, whose ``ValueError`` is a problem at the field.
