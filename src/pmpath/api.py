@@ -328,7 +328,7 @@ def schedule(path: str | os.PathLike[str]) -> Scheduled:
     file = Path(path)
     if loaded.kind is None:
         first = loaded.problems[0]
-        place = f"{file}: " if first.where == "file" else f"{file} {first.where}: "
+        place = f"{file}: " if first.where == "file" else f"{file} {first.place}: "
         raise UnreadableInputError(place + first.message)
     spec = spec_of(loaded.kind)
     if spec.scheduler is None:
@@ -340,7 +340,7 @@ def schedule(path: str | os.PathLike[str]) -> Scheduled:
         first = loaded.problems[0]
         more = len(loaded.problems) - 1
         raise UnreadableInputError(
-            f"{file}: {first.where}: {first.message}"
+            f"{file}: {first.place}: {first.message}"
             + (f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""),
             hint=f"`pmpath check {file}` lists every problem with how to fix it.")
     try:
@@ -895,7 +895,7 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
         errors = [finding for finding in result.findings if finding.severity == "error"]
         first = errors[0] if errors else None
         more = len(errors) - 1
-        detail = f"{first.where}: {first.message}" if first else "its figures cannot be worked out"
+        detail = f"{first.place}: {first.message}" if first else "its figures cannot be worked out"
         raise UnreadableInputError(
             f"{file}: {detail}"
             + (f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""),
@@ -979,7 +979,7 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
     if result.model is None:
         first = result.findings[0] if result.findings else None
         raise UsageError(f"{path} cannot be exported until it can be read: "
-                         + (f"{first.where}: {first.message}" if first else "it has problems"),
+                         + (f"{first.place}: {first.message}" if first else "it has problems"),
                          hint=f"`pmpath check {path}` shows every problem with how to fix it.")
     spec = spec_of(result.kind)
     provider = dict(spec.exports).get(format)
@@ -990,7 +990,7 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
                          f"exported as {', '.join(supported)}")
     if result.figures is None and any(f.severity == "error" for f in result.findings):
         first = next(f for f in result.findings if f.severity == "error")
-        raise UsageError(f"{path} has errors that stop the export: {first.where}: "
+        raise UsageError(f"{path} has errors that stop the export: {first.place}: "
                          f"{first.message}",
                          hint=f"`pmpath check {path}` shows every problem with how to fix it.")
     try:

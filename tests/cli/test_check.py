@@ -212,6 +212,10 @@ def test_check_text_output_shows_findings_and_figures(tmp_path: Path, pmpath) ->
     result = pmpath("check", str(flawed), "--as-of", "2027-01-20")
     assert result.exit_code == 1
     assert "FAIL" in result.stdout and "risk.score-matches" in result.stdout
+    # the place is named by its path and by the line the learner's editor shows
+    line = text.splitlines().index(next(row for row in text.splitlines()
+                                        if row.strip().startswith("score: 20"))) + 1
+    assert f"score (line {line})" in result.stdout
     assert "heat map" in result.stdout.lower()
     # The verdict summary is output, not an error message.
     assert "0 of 1 artifact pass" in result.stdout and result.stderr == ""

@@ -286,3 +286,51 @@ def test_empty_and_binary_files_get_hints_of_their_own(tmp_path: Path) -> None:
     with pytest.raises(DocumentProblem) as raised:
         load_document(binary)
     assert "binary" in raised.value.message and "text editor" in raised.value.hint
+
+
+LINES = """\
+kind: capacity-plan
+version: 1
+quarter:
+  start: 2027-01-04
+members:
+  - {name: Ana, fte: 1.0}
+  - name: Ben
+    fte: 50
+anchors:
+  base: &base {role: engineer}
+  merged: {<<: *base, fte: 1}
+"""
+
+
+@pytest.mark.parametrize(("where", "line"), [
+    ("kind", 1), ("quarter.start", 4), ("members[0]", 6), ("members[0].fte", 6),
+    ("members[1]", 7), ("members[1].fte", 8),
+    # a field the file does not have is on the line of the entry that lacks it
+    ("members[0].role", 6), ("members[1].days_off", 7), ("members[5].fte", 5),
+    ("anchors.merged.fte", 11),
+    # places that are not paths into the fields
+    ("nowhere", None), ("line 4", None), ("line 3, column 8", None), ("file", None),
+    ("2 places", None),
+])
+def test_a_place_in_the_fields_has_its_file_line(tmp_path: Path, where: str,
+                                                 line: int | None) -> None:
+    document = load_document(write(tmp_path, LINES))
+    assert document.line_of(where) == line
+
+
+def test_front_matter_places_have_their_file_lines(tmp_path: Path) -> None:
+    text = "---\nkind: trd\nversion: 1\nauthors:\n  - Priya\n  - Tomás\n---\n# Title\n"
+    document = load_document(write(tmp_path, text, "trd.md"))
+    assert (document.line_of("kind"), document.line_of("authors[1]")) == (2, 6)
+
+
+def test_findings_name_their_line_on_screen_and_in_json(grade) -> None:
+    """A learner finds `members[1].fte` by its line: the report and --json give it."""
+    result = grade("kind: sprint\nversion: 1\nstart: 2027-01-04\nlength_days: ten\n")
+    finding = next(item for item in result.findings if item.where == "length_days")
+    assert finding.line == 4
+    assert finding.place == "length_days (line 4)"
+    assert finding.as_dict()["line"] == 4
+    missing = next(item for item in result.findings if item.where == "review")
+    assert missing.line is None and "line" not in missing.as_dict()

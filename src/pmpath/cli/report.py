@@ -50,7 +50,7 @@ def blocks(findings: Sequence[Any]) -> list[Block]:
         key = (finding.rule, finding.hint if finding.rule != "common.placeholder" else "")
         group = groups[key]
         if len(group) < GATHER_FROM:
-            shown.append(Block(finding.severity, finding.rule, finding.where, finding.message,
+            shown.append(Block(finding.severity, finding.rule, finding.place, finding.message,
                                finding.hint))
             continue
         if key in done:

@@ -49,6 +49,27 @@ class Document:
     """Line number (1-based) of the first body line in the file."""
     duplicates: list[tuple[str, int, list[int]]] = field(default_factory=list)
     """Keys a mapping repeats: (key, first line, later lines)."""
+    lines: dict[int, Any] = field(default_factory=dict, repr=False)
+    """The file line of each key and list entry, by the ``id`` of the mapping (key ->
+    line) or list (index -> line) holding it in ``data``."""
+
+    def line_of(self, where: str) -> int | None:
+        """The file line a finding's place (``risks[2].score``) is on: the line of its
+        key, or of the nearest entry around it that the file has (a missing field is on
+        its entry's line); None for a place that is not a path into the fields."""
+        parts = _path_parts(where)
+        if not parts:
+            return None
+        line = None
+        container: Any = self.data
+        for part in parts:
+            table = self.lines.get(id(container))
+            try:
+                line = table[part] if table is not None else line
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        return line
 
 
 def sniff_kind(path: Path) -> str | None:
@@ -108,16 +129,20 @@ def decode(raw: bytes) -> str:
 
 
 def parse_yaml(text: str, first_line: int = 1,
-               duplicates: list[tuple[str, int, list[int]]] | None = None) -> Any:
+               duplicates: list[tuple[str, int, list[int]]] | None = None,
+               lines: dict[int, Any] | None = None) -> Any:
     """Parse YAML with the C safe loader; ``first_line`` shifts reported lines.
 
     Keys a mapping repeats are appended to ``duplicates`` as (key, first line,
-    later lines): YAML keeps only the last value, so each is a finding.
+    later lines): YAML keeps only the last value, so each is a finding. ``lines``,
+    when given, receives the line of every key and list entry (see :class:`Document`).
     """
     import yaml
 
     loader = _duplicate_aware_loader()(text)
     loader.first_line = first_line
+    if lines is not None:
+        loader.lines = lines
     try:
         # The C safe loader: fast, and it builds only plain data (no !!python tags).
         data = loader.get_single_data()
@@ -172,6 +197,25 @@ def _duplicate_aware_loader() -> Any:
         def __init__(self, stream: str) -> None:
             super().__init__(stream)
             self.duplicates: dict[tuple[int, str], tuple[str, int, list[int]]] = {}
+            self.lines: dict[int, Any] | None = None
+
+        def construct_yaml_map(self, node: Any) -> Any:
+            data: dict[Any, Any] = {}
+            yield data
+            data.update(self.construct_mapping(node))
+            if self.lines is not None:
+                first = self.first_line
+                self.lines[id(data)] = {key.value: key.start_mark.line + first
+                                        for key, _ in node.value
+                                        if isinstance(key.value, str)}
+
+        def construct_yaml_seq(self, node: Any) -> Any:
+            data: list[Any] = []
+            yield data
+            data.extend(self.construct_sequence(node))
+            if self.lines is not None:
+                first = self.first_line
+                self.lines[id(data)] = [item.start_mark.line + first for item in node.value]
 
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             if len(node.value) > 1:
@@ -187,6 +231,8 @@ def _duplicate_aware_loader() -> Any:
                         entry[2].append(line)
             return super().construct_mapping(node, deep)
 
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_yaml_map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_yaml_seq)
     _LOADER = Loader
     return Loader
 
@@ -321,11 +367,12 @@ def load_document(path: Path, raw: bytes | None = None) -> Document:
     is_markdown = path.suffix.lower() == ".md"
     body, body_line = "", 1
     duplicates: list[tuple[str, int, list[int]]] = []
+    lines: dict[int, Any] = {}
     if is_markdown:
         front, body, body_line = split_front_matter(text)
-        data = parse_yaml(front, first_line=2, duplicates=duplicates)
+        data = parse_yaml(front, first_line=2, duplicates=duplicates, lines=lines)
     else:
-        data = parse_yaml(text, duplicates=duplicates)
+        data = parse_yaml(text, duplicates=duplicates, lines=lines)
     if data is None:
         raise DocumentProblem(
             "the file is empty",
@@ -336,7 +383,18 @@ def load_document(path: Path, raw: bytes | None = None) -> Document:
             f"the top of the file must be fields like 'kind: ...', not a {_type_name(data)}", 1)
     check_structure(data)
     return Document(path=path, text=text, data=data, is_markdown=is_markdown, body=body,
-                    body_line=body_line, duplicates=duplicates)
+                    body_line=body_line, duplicates=duplicates, lines=lines)
+
+
+_PATH_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def _path_parts(where: str) -> list[str | int]:
+    """``risks[2].score`` -> ``["risks", 2, "score"]``; [] for ``line 4``, ``file`` or
+    anything else that is not a path."""
+    if not where or where == "file" or where.startswith("line ") or " " in where:
+        return []
+    return [int(number) if number else name for number, name in _PATH_PART.findall(where)]
 
 
 def _type_name(value: Any) -> str:

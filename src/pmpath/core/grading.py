@@ -247,6 +247,9 @@ def _grade_file(path: Path, *, as_of: date, curriculum: Curriculum | None,
         findings.extend(outcome.findings)
 
     findings = [finding for finding in findings if finding.rule not in ignored]
+    for finding in findings:
+        if finding.line is None:
+            finding.line = document.line_of(finding.where)
     failed = {finding.rule for finding in findings}
     skipped = outcome.skipped if outcome is not None else []
     skipped_ids = {item.rule for item in skipped}

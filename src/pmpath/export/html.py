@@ -190,7 +190,7 @@ def _artifact(index: int, result: Any, labels: dict[str, str], titles: dict[str,
             tone = "fail" if finding.severity == "error" else "warn"
             items.append(
                 f'<li class="{esc(finding.severity)}">{badge(finding.severity.upper(), tone)} '
-                f'<span class="where">{esc(finding.where)}</span> '
+                f'<span class="where">{esc(finding.place)}</span> '
                 f'<span class="muted">({esc(finding.rule)})</span><br>{esc(finding.message)}'
                 f'<br><span class="hint">Fix: {esc(finding.hint)}</span></li>')
         parts.append('<ul class="findings">' + "".join(items) + "</ul>")

@@ -69,7 +69,7 @@ def _grade(result: Any) -> list[str]:
     if result.findings:
         out += ["## Findings", "", "| Rule | Severity | Where | Problem | Fix |",
                 "| --- | --- | --- | --- | --- |"]
-        out += [f"| {_code(finding.rule)} | {finding.severity} | {_code(finding.where)} | "
+        out += [f"| {_code(finding.rule)} | {finding.severity} | {_code(finding.place)} | "
                 f"{_cell(finding.message)} | {_cell(finding.hint)} |"
                 for finding in result.findings]
         out.append("")

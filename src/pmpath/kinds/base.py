@@ -61,10 +61,21 @@ class Finding:
     where: str
     message: str
     hint: str
+    line: int | None = None
+    """The file line of ``where`` when it is a path into the fields (set by the engine)."""
 
-    def as_dict(self) -> dict[str, str]:
-        return {"rule": self.rule, "severity": self.severity, "where": self.where,
-                "message": self.message, "hint": self.hint}
+    @property
+    def place(self) -> str:
+        """``where`` as a learner looks for it: ``members[0].fte (line 27)``."""
+        return f"{self.where} (line {self.line})" if self.line is not None else self.where
+
+    def as_dict(self) -> dict[str, Any]:
+        shown: dict[str, Any] = {"rule": self.rule, "severity": self.severity,
+                                 "where": self.where, "message": self.message,
+                                 "hint": self.hint}
+        if self.line is not None:
+            shown["line"] = self.line
+        return shown
 
 
 @dataclass(frozen=True)
