@@ -56,7 +56,7 @@ def blocks(findings: Sequence[Any]) -> list[Block]:
         if key in done:
             continue
         done.add(key)
-        places = ", ".join(item.where for item in group[:6])
+        places = ", ".join(item.place for item in group[:6])
         more = f" and {len(group) - 6} more" if len(group) > 6 else ""
         if finding.rule == "common.placeholder":
             problem = f"template placeholders are still in {places}{more}"
