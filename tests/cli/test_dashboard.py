@@ -84,7 +84,7 @@ def test_a_dashboard_that_does_not_validate_names_the_first_problem(pmpath, tmp_
                       "  - {id: a, name: A, category: sideways}\n", encoding="utf-8")
     run = pmpath("dashboard", str(broken))
     assert run.exit_code == 2
-    assert "kpis[0].category: should be 'delivery' or 'business'" in run.stderr
+    assert "kpis[0].category (line 5): should be 'delivery' or 'business'" in run.stderr
     assert "pmpath check" in run.stderr
 
 

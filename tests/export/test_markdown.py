@@ -70,7 +70,9 @@ def test_findings_are_a_table_with_rule_where_problem_and_fix(tmp_path) -> None:
     assert "**FAIL** · score " in page and "1 error" in page
     assert "| Rule | Severity | Where | Problem | Fix |" in page
     row = next(line for line in page.splitlines() if line.startswith("| `sprint.burndown`"))
-    assert "| error | `daily[9].remaining_points` |" in row
+    line = 1 + next(number for number, content in enumerate(text.splitlines())
+                    if "remaining_points: 3, scope_change: 0" in content)
+    assert f"| error | `daily[9].remaining_points` (line {line}) |" in row
     assert "Set remaining" in row
     assert row.count(" | ") == 4
 

@@ -69,8 +69,9 @@ def _grade(result: Any) -> list[str]:
     if result.findings:
         out += ["## Findings", "", "| Rule | Severity | Where | Problem | Fix |",
                 "| --- | --- | --- | --- | --- |"]
-        out += [f"| {_code(finding.rule)} | {finding.severity} | {_code(finding.place)} | "
-                f"{_cell(finding.message)} | {_cell(finding.hint)} |"
+        out += [f"| {_code(finding.rule)} | {finding.severity} | {_code(finding.where)}"
+                + (f" (line {finding.line})" if finding.line is not None else "")
+                + f" | {_cell(finding.message)} | {_cell(finding.hint)} |"
                 for finding in result.findings]
         out.append("")
     if result.skipped:
