@@ -293,7 +293,10 @@ def load(path: str | os.PathLike[str]) -> Loaded:
     try:
         return Loaded(file, kind, spec_of(kind).model.model_validate(document.data), [])
     except ValidationError as error:
+        context = Context(as_of=today(), params={}, data=document.data)
         common("common.schema", error)
+        for found in problems:
+            found.line = document.line_of(found.where)
         return Loaded(file, kind, None, problems)
 
 
