@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,10 +84,10 @@ class ArtifactResult:
     document: Document | None = None
     """The file as parsed: its fields in file order and, for Markdown kinds, its body."""
 
-    @property
+    @cached_property
     def sha256(self) -> str | None:
         """The SHA-256 of the file as graded; only recording progress needs it, so it is
-        computed on first use (hashlib costs a few milliseconds to import)."""
+        computed on first use (hashlib costs a few milliseconds to import), once."""
         if self.raw is None:
             return None
         import hashlib
