@@ -27,7 +27,20 @@ if TYPE_CHECKING:
     from pmpath.core.curriculum import Curriculum
     from pmpath.core.grading import ArtifactResult
     from pmpath.core.workspace import Workspace
-    from pmpath.kinds.base import Figures, Finding, KindSpec, Rule
+    from pmpath.kinds.base import Finding, KindSpec
+    from pmpath.results import (
+        Cohort,
+        Dashboard,
+        Example,
+        Exported,
+        ForecastReport,
+        LearnerRow,
+        Loaded,
+        Portfolio,
+        PortfolioProject,
+        RuleInfo,
+        Scheduled,
+    )
 
 
 # -- workspace ---------------------------------------------------------------------------
@@ -243,21 +256,6 @@ def today() -> date:
 
 # -- load --------------------------------------------------------------------------------
 
-
-@dataclass
-class Loaded:
-    """A file read and validated: its kind, the model (None when invalid) and problems."""
-
-    path: Path
-    kind: str | None
-    artifact: Any
-    problems: list[Finding]
-
-    @property
-    def ok(self) -> bool:
-        return self.artifact is not None
-
-
 def load(path: str | os.PathLike[str]) -> Loaded:
     """Read an artifact file and validate it against its kind's model.
 
@@ -271,6 +269,7 @@ def load(path: str | os.PathLike[str]) -> Loaded:
     from pmpath.kinds.base import Context, Found
     from pmpath.kinds.common import COMMON
     from pmpath.kinds.fields import ValidationError
+    from pmpath.results import Loaded
 
     file = Path(path)
     problem = _unopenable(file)
@@ -302,20 +301,6 @@ def load(path: str | os.PathLike[str]) -> Loaded:
 
 # -- schedule ----------------------------------------------------------------------------
 
-
-@dataclass
-class Scheduled:
-    """A plan's schedule: the validated plan and its figures (the ones ``check`` reports)."""
-
-    path: Path
-    kind: str
-    plan: Any
-    figures: Figures
-
-    def to_json(self) -> dict[str, Any]:
-        return {"version": 1, "kind": self.kind, **self.figures.to_json()}
-
-
 def schedule(path: str | os.PathLike[str]) -> Scheduled:
     """The critical-path schedule of a plan whose kind declares a scheduler.
 
@@ -326,6 +311,7 @@ def schedule(path: str | os.PathLike[str]) -> Scheduled:
     from pmpath.core.errors import UnreadableInputError, UsageError
     from pmpath.kinds import KINDS, spec_of
     from pmpath.kinds.base import Blocked, lazy
+    from pmpath.results import Scheduled
 
     loaded = load(path)
     file = Path(path)
@@ -390,32 +376,11 @@ def draw_schedule(scheduled: Scheduled, console: Any) -> None:
 
 # -- rules -------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class RuleInfo:
-    rule: Rule
-    kind: str | None
-    """None for the common rules every kind gets."""
-    weight: float
-    thresholds: dict[str, Any] = field(default_factory=dict)
-    """The numbers this curriculum's rubric gives the rule (focus ranges, the point
-    scale…); the rule's title and prose quote the defaults."""
-
-    def to_json(self, *, examples: bool = False) -> dict[str, Any]:
-        rule = self.rule
-        document = {"id": rule.id, "kind": self.kind or "common", "severity": rule.severity,
-                    "weight": self.weight, "title": rule.title, "rationale": rule.rationale,
-                    "hint": rule.hint}
-        if examples:
-            document.update(passes=rule.passes, fails=rule.fails,
-                            thresholds=self.thresholds)
-        return document
-
-
 def rules(kind: str | None = None, workspace: Any = None) -> list[RuleInfo]:
     """The rule catalogue (common rules first), with the curriculum's weights."""
     from pmpath.kinds import all_specs
     from pmpath.kinds.common import COMMON_RULES
+    from pmpath.results import RuleInfo
 
     if kind is not None:
         kind_spec(kind)
@@ -432,6 +397,7 @@ def rules(kind: str | None = None, workspace: Any = None) -> list[RuleInfo]:
 def explain(rule_id: str, workspace: Any = None) -> RuleInfo:
     """One rule with its kind and weight; UsageError (with "did you mean") if unknown."""
     from pmpath.core.grading import find_rule
+    from pmpath.results import RuleInfo
 
     rule, kind = find_rule(rule_id)
     curriculum = curriculum_of(open_workspace(workspace))
@@ -451,33 +417,6 @@ def schema(kind: str) -> dict[str, Any]:
 MAX_TRIALS = 1_000_000
 PERCENTILES = (("p50", 50), ("p85", 85), ("p95", 95))
 
-
-@dataclass
-class ForecastReport:
-    """A Monte Carlo forecast: periods (and dates) by percentile, and the histogram."""
-
-    throughput: list[int]
-    items: int
-    trials: int
-    seed: int | None
-    periods: dict[str, int]
-    histogram: dict[int, int]
-    period_days: int
-    start: date | None = None
-    dates: dict[str, date] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        document: dict[str, Any] = {
-            "version": 1, "periods": self.periods, "trials": self.trials,
-            "items": self.items, "throughput": self.throughput,
-            "histogram": {str(key): count for key, count in self.histogram.items()}}
-        if self.dates:
-            document["dates"] = {name: day.isoformat() for name, day in self.dates.items()}
-            document["start"] = self.start.isoformat() if self.start else None
-            document["period_days"] = self.period_days
-        return document
-
-
 def forecast(throughput: Sequence[Any] | str | None = None, items: int | None = None, *,
              sprint_file: str | os.PathLike[str] | None = None, trials: int = 10_000,
              seed: int | None = None, start: date | None = None,
@@ -494,6 +433,7 @@ def forecast(throughput: Sequence[Any] | str | None = None, items: int | None = 
     from pmpath.analysis.forecast import monte_carlo_periods
     from pmpath.analysis.periods import period_end
     from pmpath.core.errors import UsageError
+    from pmpath.results import ForecastReport
 
     inputs: dict[str, Any] = _sprint_inputs(Path(sprint_file)) if sprint_file is not None \
         else {}
@@ -659,22 +599,12 @@ def find_exercise(name: str, workspace: Any = None) -> Any:
 
 # -- model answers -----------------------------------------------------------------------
 
-
-@dataclass
-class Example:
-    """A kind's model answer and the date it is graded as of."""
-
-    kind: str
-    path: Path
-    text: str
-    as_of: date
-
-
 def example(kind: str, workspace: Any = None) -> Example:
     """The model answer of ``kind`` from the curriculum (the workspace's own, if it has
     one), as listed in ``examples/index.yaml``."""
     from pmpath.core.documents import parse_yaml, read_text
     from pmpath.core.errors import UsageError
+    from pmpath.results import Example
 
     kind_spec(kind)
     root = _curriculum_root(open_workspace(workspace))
@@ -845,25 +775,6 @@ def _current_skill(ws: Workspace, curriculum: Curriculum, state: State) -> Skill
 
 # -- dashboard ---------------------------------------------------------------------------
 
-
-@dataclass
-class Dashboard:
-    """A metrics dashboard read from a file: its KPI figures, graded as of a date."""
-
-    path: Path
-    kind: str
-    result: ArtifactResult
-    """The file graded as ``check`` grades it: ``figures`` feed the tiles and ``findings``
-    say whether the file still has problems worth a ``pmpath check``."""
-
-    @property
-    def figures(self) -> Figures:
-        return self.result.figures  # type: ignore[return-value] - set, or dashboard() raised
-
-    def to_json(self) -> dict[str, Any]:
-        return {"version": 1, "kind": self.kind, **self.figures.to_json()}
-
-
 def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
               workspace: Any = None) -> Dashboard:
     """The figures of a metrics dashboard file: each KPI's latest value, status and trend.
@@ -878,6 +789,7 @@ def dashboard(path: str | os.PathLike[str], as_of: date | None = None,
     from pmpath.core.documents import sniff_kind
     from pmpath.core.errors import UnreadableInputError, UsageError
     from pmpath.kinds import KINDS, spec_of
+    from pmpath.results import Dashboard
 
     file = Path(path)
     problem = _unopenable(file)
@@ -923,17 +835,6 @@ def draw_dashboard(board: Dashboard, console: Any) -> None:
 
 # -- export ------------------------------------------------------------------------------
 
-
-@dataclass
-class Exported:
-    """An artifact (or the whole workspace) in another tool's format."""
-
-    format: str
-    text: str
-    suggested_name: str
-    """A file name for it, e.g. ``sprint.ics``."""
-
-
 def export_formats() -> dict[str, str]:
     """Every export format with a one-line description."""
     from pmpath.export import FORMATS
@@ -956,6 +857,7 @@ def export(format: str, path: str | os.PathLike[str] | None = None, *,
     from pmpath.export import FORMATS
     from pmpath.kinds import spec_of
     from pmpath.kinds.base import Blocked, lazy
+    from pmpath.results import Exported
 
     entry = FORMATS.get(format)
     if entry is None:
@@ -1014,56 +916,6 @@ def api_module() -> Any:
 
 # -- portfolio ---------------------------------------------------------------------------
 
-
-@dataclass
-class PortfolioProject:
-    """One passed artifact, as a project of the portfolio."""
-
-    path: str
-    kind: str
-    label: str
-    """What the artifact is: 'launch plan'."""
-    skill: str | None
-    """The path skill it belongs to: 'Skill 3 · Planning & Scheduling'."""
-    showcase: Any
-    """A ``pmpath.export.showcase.Showcase``: title, problem, what was produced, key
-    figures."""
-    result: ArtifactResult = field(repr=False)
-    model: Any = field(default=None, repr=False)
-
-    def picture(self) -> str | None:
-        """The artifact's picture as inline SVG (its kind's ``svg``), or None."""
-        from pmpath.export.pictures import picture_for
-
-        return picture_for(self.result, self.model)
-
-
-@dataclass
-class Portfolio:
-    """The learner's passed work, laid out for a hiring manager."""
-
-    learner: str
-    title: str
-    """The path's title: 'Technical Project Manager'."""
-    as_of: date
-    projects: list[PortfolioProject]
-    stories: list[Any]
-    """STAR interview stories (``pmpath.export.showcase.Story``) from passed artifacts, each
-    with the title of the skill it shows (when tagged with one of the path's)."""
-    not_passed: list[str]
-    """Titles of the path's exercises with no passed artifact yet (left out)."""
-
-    def markdown(self) -> str:
-        from pmpath.export.portfolio import markdown
-
-        return markdown(self)
-
-    def html(self) -> str:
-        from pmpath.export.portfolio import html
-
-        return html(self)
-
-
 def portfolio(workspace: Any = None, as_of: date | None = None) -> Portfolio:
     """A portfolio of the learner's passed artifacts (the seed's advice: document the
     projects you have managed, with clear outcomes).
@@ -1077,6 +929,7 @@ def portfolio(workspace: Any = None, as_of: date | None = None) -> Portfolio:
     from dataclasses import replace
 
     from pmpath.core.workspace import require_workspace
+    from pmpath.results import Portfolio, PortfolioProject
 
     ws = open_workspace(workspace) or require_workspace(None)
     report = check((), as_of=as_of, workspace=ws, record=False)
@@ -1129,79 +982,6 @@ def _showcase(result: ArtifactResult) -> tuple[Any, Any]:
 
 # -- cohort ------------------------------------------------------------------------------
 
-
-@dataclass
-class LearnerRow:
-    """One learner's workspace as an instructor sees it, graded now."""
-
-    folder: str
-    """The workspace folder, as given or found."""
-    name: str | None = None
-    skill_number: int | None = None
-    """The skill the learner has reached (the first neither passed nor skipped); None when
-    the path is complete or the workspace could not be read."""
-    skill_title: str | None = None
-    complete: bool = False
-    weeks_elapsed: float | None = None
-    planned_weeks: float | None = None
-    """Planned weeks up to the end of the skill reached, at the learner's hours."""
-    verdict: str | None = None
-    """'on plan', '2 week(s) behind plan' …"""
-    passed: int = 0
-    total: int = 0
-    scores: dict[str, int | None] = field(default_factory=dict)
-    """Exercise id -> the score of its artifact graded now (None: no artifact yet); a
-    passed artifact counts over a failing one, then the higher score."""
-    passing: dict[str, bool] = field(default_factory=dict)
-    problem: str | None = None
-    """Why the workspace could not be graded; the other fields are then empty."""
-
-    def to_json(self) -> dict[str, Any]:
-        if self.problem is not None:
-            return {"folder": self.folder, "name": self.name, "problem": self.problem}
-        return {"folder": self.folder, "name": self.name,
-                "skill": ({"number": self.skill_number, "title": self.skill_title}
-                          if self.skill_number is not None else None),
-                "complete": self.complete,
-                "weeks_elapsed": round(self.weeks_elapsed or 0.0, 1),
-                "planned_weeks": self.planned_weeks, "verdict": self.verdict,
-                "passed": self.passed, "total": self.total,
-                "exercises": {exercise: {"score": score, "passed": self.passing.get(exercise,
-                                                                                    False)}
-                              for exercise, score in self.scores.items()}}
-
-
-@dataclass
-class Cohort:
-    """Every learner's row, and the exercises the columns stand for."""
-
-    as_of: date
-    exercises: list[tuple[str, str]]
-    """(id, title) of every exercise in any learner's curriculum, in path order."""
-    learners: list[LearnerRow]
-    skill_numbers: dict[str, int | None] = field(default_factory=dict)
-    """Exercise id -> the number of its skill (None outside the skills: the career part)."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The ``pmpath cohort --json`` document."""
-        return {"version": 1, "as_of": self.as_of.isoformat(),
-                "exercises": [{"id": exercise, "title": title,
-                               "skill": self.skill_numbers.get(exercise)}
-                              for exercise, title in self.exercises],
-                "learners": [row.to_json() for row in self.learners]}
-
-    def column_names(self) -> list[str]:
-        """Short column headers for the exercises: 1a, 1b, 2, … C1."""
-        from pmpath.export.cohort import column_names
-
-        return column_names(self.exercises, self.skill_numbers)
-
-    def html(self) -> str:
-        from pmpath.export.cohort import html
-
-        return html(self, self.skill_numbers)
-
-
 def cohort(paths: Iterable[str | os.PathLike[str]], as_of: date | None = None) -> Cohort:
     """One row per learner's workspace, for instructors.
 
@@ -1211,6 +991,8 @@ def cohort(paths: Iterable[str | os.PathLike[str]], as_of: date | None = None) -
     nothing is written into any workspace (no progress recorded, no cache, no backup). A
     workspace that cannot be read or graded is a row saying why, never an exception.
     """
+    from pmpath.results import Cohort, LearnerRow
+
     day = as_of or today()
     curricula: dict[Path, Any] = {}
     rows = [_learner_row(folder, day, curricula) if problem is None
@@ -1259,6 +1041,7 @@ def _workspace_folders(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Pa
 
 def _learner_row(folder: Path, day: date, curricula: dict[Path, Any]) -> LearnerRow:
     from pmpath.core.errors import PmpathError
+    from pmpath.results import LearnerRow
 
     row = LearnerRow(folder=str(folder))
     try:
@@ -1314,3 +1097,17 @@ def _grade_learner(row: LearnerRow, folder: Path, day: date, curricula: dict[Pat
     row.passing = {exercise: grade[0] for exercise, grade in best.items()}
     row.passed = sum(1 for grade in best.values() if grade[0])
     row.total = len(curriculum.exercises)
+
+
+_RESULTS = frozenset({"Cohort", "Dashboard", "Example", "Exported", "ForecastReport",
+                      "LearnerRow", "Loaded", "Portfolio", "PortfolioProject", "RuleInfo",
+                      "Scheduled"})
+
+
+def __getattr__(name: str) -> Any:
+    """The records of :mod:`pmpath.results`, by name (``api.Cohort``), loaded on first use."""
+    if name in _RESULTS:
+        from pmpath import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module 'pmpath.api' has no attribute {name!r}")

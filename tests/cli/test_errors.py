@@ -211,3 +211,4 @@ def test_checking_one_file_loads_only_its_kind_and_no_pydantic(tmp_path: Path) -
     # and a file outside a workspace is not recorded; tomllib reads a workspace's config.
     assert [name for name in modules
             if name.split(".")[0] in ("pydantic", "hashlib", "tomllib")] == []
+    assert "pmpath.results" not in modules  # the other commands' records

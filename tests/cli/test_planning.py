@@ -172,7 +172,9 @@ def test_schedule_bad_files(tmp_path: Path):
                      .replace("capacity: 2}", "capacity: two}"), encoding="utf-8")
     code, _, message = run("schedule", str(wrong))
     assert code == 2
-    assert message.startswith(f"{wrong}: resources[0].capacity: ")
+    line = 1 + next(number for number, text in enumerate(wrong.read_text().splitlines())
+                    if "capacity: two}" in text)
+    assert message.startswith(f"{wrong}: resources[0].capacity (line {line}): ")
     assert "\n" not in message
 
 

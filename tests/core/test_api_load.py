@@ -47,3 +47,16 @@ def test_an_unreadable_file_is_a_problem_and_a_missing_one_a_usage_error(
     assert [problem.rule for problem in loaded.problems] == ["common.unreadable"]
     with pytest.raises(UsageError, match="nope.yaml"):
         api.load(tmp_path / "nope.yaml")
+
+
+def test_every_record_the_api_returns_is_offered_by_name() -> None:
+    """The records beyond check live in pmpath.results; pmpath.api still names them."""
+    from pmpath import results
+    from pmpath.api import Cohort, Portfolio
+
+    assert (Cohort, Portfolio) == (results.Cohort, results.Portfolio)
+    for name in ("Loaded", "Scheduled", "RuleInfo", "ForecastReport", "Example", "Dashboard",
+                 "Exported", "PortfolioProject", "LearnerRow"):
+        assert getattr(api, name) is getattr(results, name)
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        api.Nope  # noqa: B018 - the attribute access is the test
