@@ -332,6 +332,22 @@ def test_a_strict_number_is_an_int_or_a_float_only() -> None:
         assert found(StrictReal, {"v": value}) == [("float_type", ("v",))]
 
 
+class StrictFlagAndDay(Model):
+    flag: bool = Field(False, strict=True)
+    day: dt.date | None = Field(None, strict=True)
+
+
+def test_a_strict_flag_and_a_strict_date_take_only_their_own_type() -> None:
+    """strict=True on true/false and dates, as pydantic's strict mode: no 'yes', no 1, no
+    date text and no datetime."""
+    record = StrictFlagAndDay.model_validate({"flag": True, "day": dt.date(2027, 1, 4)})
+    assert (record.flag, record.day) == (True, dt.date(2027, 1, 4))
+    for value in ("yes", 1, "true"):
+        assert found(StrictFlagAndDay, {"flag": value}) == [("bool_type", ("flag",))]
+    for value in ("2027-01-04", dt.datetime(2027, 1, 4)):
+        assert found(StrictFlagAndDay, {"day": value}) == [("date_type", ("day",))]
+
+
 @pytest.mark.parametrize("text", ["v: .inf", "v: -.inf", "v: .nan", "v: nan", "v: '-inf'"])
 def test_infinity_and_nan_are_refused_when_the_field_says_so(text: str) -> None:
     """allow_inf_nan=False: YAML's .inf and .nan (and their text) are finite_number."""

@@ -23,7 +23,8 @@ What is read, as pydantic's default ("lax") mode reads it:
   '3.0') (``strict``: an int only); ``float``: a number, or text that reads as one
   (``strict``: an int or a float); ``allow_inf_nan=False`` refuses infinity and NaN.
   Text with Python's ``1_000`` or digits of other scripts is not a number.
-- ``bool``: true/false, 0/1, or yes/no, on/off, t/f, y/n, true/false as text.
+- ``bool``: true/false, 0/1, or yes/no, on/off, t/f, y/n, true/false as text
+  (``strict``: true/false only); ``date`` with ``strict``: a date only.
 - ``date``: a date, a datetime at midnight, or ``YYYY-MM-DD`` text (an ISO datetime
   at midnight too). Unlike pydantic, a number is not a date: 0 is not 1970-01-01.
 - ``Literal`` (``Literal[1]`` also reads '1' and 1.0, never true), ``X | None`` and
@@ -336,6 +337,16 @@ def _check_date(value: Any, loc: Loc, problems: Problems) -> Any:
     return _problem(problems, "date_type", loc, "Input should be a valid date", value)
 
 
+def _check_strict(kind: type, problem: str, message: str) -> Check:
+    """``strict=True`` for true/false and dates: only a value of the type itself (a date,
+    not a datetime)."""
+    def check(value: Any, loc: Loc, problems: Problems) -> Any:
+        if type(value) is kind:
+            return value
+        return _problem(problems, problem, loc, message, value)
+    return check
+
+
 def _check_any(value: Any, loc: Loc, problems: Problems) -> Any:
     return value
 
@@ -514,14 +525,16 @@ def _type_check(annotation: Any, config: dict[str, Any], info: FieldInfo | None)
         return _check_str(bool(config.get("coerce_numbers_to_str")),
                           info.min_length if info is not None else None)
     if annotation is bool:
-        return _check_bool
+        return _check_strict(bool, "bool_type", "Input should be a valid boolean") \
+            if strict else _check_bool
     if annotation is int:
         return _check_int(strict)
     if annotation is float:
         finite = info is not None and info.allow_inf_nan is False
         return _check_float(strict, finite)
     if annotation is dt.date:
-        return _check_date
+        return _check_strict(dt.date, "date_type", "Input should be a valid date") \
+            if strict else _check_date
     if _is_model(annotation):
         return annotation._check
     if origin is typing.Literal:
