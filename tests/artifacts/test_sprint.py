@@ -48,7 +48,7 @@ def _model(text: str):
 
 
 def _context(**thresholds) -> Context:
-    return Context(as_of=AS_OF, params={}, thresholds=thresholds)
+    return SPEC.context(as_of=AS_OF, params={}, thresholds=thresholds)
 
 
 def _days(**fields) -> list[date]:

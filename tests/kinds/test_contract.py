@@ -154,3 +154,23 @@ def test_cli_imports_no_kind_and_no_arithmetic() -> None:
                          re.MULTILINE)
     offenders = [path.name for path in cli.glob("*.py") if pattern.search(path.read_text())]
     assert offenders == []
+
+
+@pytest.mark.parametrize("kind", BUILT)
+def test_the_rubric_sets_only_thresholds_the_kind_reads(kind: str) -> None:
+    """Each number curriculum/rubric.yaml gives one of the kind's rules is one the kind
+    declares (a misspelt name would otherwise be ignored), and the kind has a default for
+    every number a rule reads (``Context.threshold``)."""
+    spec = spec_of(kind)
+    rubric = yaml.safe_load((REPO / "curriculum" / "rubric.yaml").read_text(encoding="utf-8"))
+    ours = {rule.id for rule in spec.rules}
+    for rule_id, numbers in rubric["thresholds"].items():
+        if rule_id in ours:
+            assert set(numbers) <= set(spec.thresholds.get(rule_id, {})), rule_id
+    assert set(spec.thresholds) <= ours
+    package = REPO / "src" / "pmpath" / "kinds" / kind.replace("-", "_")
+    read = set(re.findall(r'ctx\.threshold\(\s*"([\w.-]+)",\s*"(\w+)"\)',
+                          "".join(path.read_text(encoding="utf-8")
+                                  for path in package.glob("*.py"))))
+    assert read <= {(rule_id, name) for rule_id, names in spec.thresholds.items()
+                    for name in names}

@@ -209,6 +209,16 @@ class Context:
             return self._spec.params[name].default
         raise KeyError(name)
 
+    def threshold(self, rule_id: str, name: str) -> Any:
+        """A number a rule judges by: the curriculum's (``thresholds`` in rubric.yaml), else
+        the kind's own (``KindSpec.thresholds``)."""
+        given = self.thresholds.get(rule_id) or {}
+        if name in given:
+            return given[name]
+        if self._spec is not None and name in self._spec.thresholds.get(rule_id, {}):
+            return self._spec.thresholds[rule_id][name]
+        raise KeyError(f"{rule_id}: {name}")
+
 
 class Found:
     """Records findings of one rule: ``found(where, message, hint=...)``."""
@@ -287,6 +297,9 @@ class KindSpec:
     """The kind's typed figures; may call ``ctx.fact`` (a blocked fact gives no figures)."""
     facts: Mapping[str, Callable[[Any, Context], Any]] = field(default_factory=dict)
     params: Mapping[str, Param] = field(default_factory=dict)
+    thresholds: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Rule id -> {name: value}: the numbers the rules judge by when the curriculum's
+    rubric does not give them (``Context.threshold``)."""
     renderer: str | None = None
     """``"module:function"`` drawing the figures in the terminal: ``f(result, console)``."""
     scheduler: str | None = None
@@ -327,6 +340,13 @@ class KindSpec:
         from pmpath.kinds.common import COMMON_RULES
 
         return {rule.id: rule for rule in (*COMMON_RULES, *self.rules)}
+
+    def context(self, **fields: Any) -> Context:
+        """A Context that knows this kind (its params' and thresholds' defaults), for
+        calling one of its facts or checks on its own, outside :meth:`grade`."""
+        ctx = Context(**fields)
+        ctx._spec = self
+        return ctx
 
     def grade(self, model: Any, ctx: Context) -> Outcome:
         """Run every rule on a validated model (what ``check`` does after the schema)."""

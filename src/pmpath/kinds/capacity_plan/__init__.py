@@ -11,12 +11,19 @@ that the commitments fit both the team's usable days and each named role's.
 from pmpath.kinds.base import KindSpec, Param
 from pmpath.kinds.capacity_plan.figures import figures
 from pmpath.kinds.capacity_plan.model import CapacityPlan
-from pmpath.kinds.capacity_plan.rules import BOOK, capacity_fact, quarter_calendar, roles_fact
+from pmpath.kinds.capacity_plan.rules import (
+    BOOK,
+    THRESHOLDS,
+    capacity_fact,
+    quarter_calendar,
+    roles_fact,
+)
 
 SPEC = KindSpec(
     kind="capacity-plan",
     model=CapacityPlan,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     facts={"calendar": quarter_calendar, "numbers": capacity_fact, "roles": roles_fact},
     params={"team_size": Param(int, 8, "how many people the team has")},

@@ -245,12 +245,6 @@ def is_placeholder(text: str | None) -> bool:
 # -- thresholds ---------------------------------------------------------------------------
 
 
-def threshold(ctx: Context, rule_id: str, name: str) -> Any:
-    """The curriculum's value for ``rule_id``'s ``name``, else pmpath's default."""
-    given = ctx.thresholds.get(rule_id) or {}
-    return given.get(name, THRESHOLDS[rule_id][name])
-
-
 @dataclass(frozen=True)
 class Range:
     """Where a share (focus factor, buffer) is usual, unusual (a warning) or absurd (an error)."""
@@ -269,7 +263,7 @@ class Range:
 
 
 def share_range(ctx: Context, rule_id: str) -> Range:
-    return Range(*(float(threshold(ctx, rule_id, name))
+    return Range(*(float(ctx.threshold(rule_id, name))
                    for name in ("error_below", "error_above", "warn_below", "warn_above")))
 
 
@@ -436,8 +430,8 @@ def whole_team_once(doc: CapacityPlan, ctx: Context, found: Found) -> None:
 @BOOK.check("capacity.quarter")
 def about_thirteen_weeks(doc: CapacityPlan, ctx: Context, found: Found) -> None:
     start, end = doc.quarter.start, doc.quarter.end
-    low = int(threshold(ctx, "capacity.quarter", "min_weeks"))
-    high = int(threshold(ctx, "capacity.quarter", "max_weeks"))
+    low = int(ctx.threshold("capacity.quarter", "min_weeks"))
+    high = int(ctx.threshold("capacity.quarter", "max_weeks"))
     suggested_end = (start + timedelta(days=88)).isoformat()  # 13 weeks, Monday to Friday
     if end < start:
         found("quarter",

@@ -11,12 +11,13 @@ one tile per KPI by ``render`` and by ``pmpath dashboard``.
 from pmpath.kinds.base import KindSpec, Param
 from pmpath.kinds.metrics_dashboard.figures import figures
 from pmpath.kinds.metrics_dashboard.model import MetricsDashboard
-from pmpath.kinds.metrics_dashboard.rules import BOOK
+from pmpath.kinds.metrics_dashboard.rules import BOOK, THRESHOLDS
 
 SPEC = KindSpec(
     kind="metrics-dashboard",
     model=MetricsDashboard,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     params={"min_per_category": Param(int, 3, "the fewest delivery KPIs, and the fewest "
                                               "business KPIs, the dashboard must hold")},

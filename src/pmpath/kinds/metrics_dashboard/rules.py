@@ -20,6 +20,10 @@ from pmpath.kinds.metrics_dashboard.model import (
     MetricsDashboard,
 )
 
+THRESHOLDS: dict[str, dict[str, Any]] = {"dash.trend": {"min_periods": 3}}
+"""pmpath's defaults for the numbers the rules judge by; ``thresholds`` in
+curriculum/rubric.yaml may change them."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         id="dash.ids",
@@ -442,7 +446,7 @@ def dora_suggestion(key: str) -> str | None:
 
 @BOOK.check("dash.trend")
 def enough_periods(doc: MetricsDashboard, ctx: Context, found: Found) -> None:
-    least = int(ctx.thresholds.get("dash.trend", {}).get("min_periods", 3))
+    least = int(ctx.threshold("dash.trend", "min_periods"))
     for index, kpi in enumerate(doc.kpis):
         for v_index, reading in enumerate(kpi.values):
             if text_where_number(reading.value):

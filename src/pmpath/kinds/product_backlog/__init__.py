@@ -14,12 +14,13 @@ writes the sample beside the sprint.
 from pmpath.kinds.base import KindSpec
 from pmpath.kinds.product_backlog.figures import figures
 from pmpath.kinds.product_backlog.model import ProductBacklog
-from pmpath.kinds.product_backlog.rules import BOOK
+from pmpath.kinds.product_backlog.rules import BOOK, THRESHOLDS
 
 SPEC = KindSpec(
     kind="product-backlog",
     model=ProductBacklog,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     renderer="pmpath.kinds.product_backlog.render:render",
     exports={"jira-csv": "pmpath.kinds.product_backlog.export:work_items"},

@@ -92,14 +92,8 @@ RULES: tuple[Rule, ...] = (
 BOOK = RuleBook(RULES)
 
 
-def threshold(ctx: Context, rule_id: str, name: str) -> Any:
-    """The curriculum's value for ``rule_id``'s ``name``, else pmpath's default."""
-    given = ctx.thresholds.get(rule_id) or {}
-    return given.get(name, THRESHOLDS[rule_id][name])
-
-
 def point_scale(ctx: Context) -> tuple[float, ...]:
-    return tuple(sorted({float(step) for step in threshold(ctx, "backlog.points", "scale")}))
+    return tuple(sorted({float(step) for step in ctx.threshold("backlog.points", "scale")}))
 
 
 ID_NUMBER = re.compile(r"^(.*?)(\d+)$")

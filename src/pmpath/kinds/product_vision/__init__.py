@@ -10,12 +10,13 @@ draws the market funnel, the roadmap by year and the ranking table.
 from pmpath.kinds.base import KindSpec, Param
 from pmpath.kinds.product_vision.figures import figures
 from pmpath.kinds.product_vision.model import ProductVision
-from pmpath.kinds.product_vision.rules import BOOK, rice_fact
+from pmpath.kinds.product_vision.rules import BOOK, THRESHOLDS, rice_fact
 
 SPEC = KindSpec(
     kind="product-vision",
     model=ProductVision,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     facts={"rice": rice_fact},
     params={

@@ -17,6 +17,15 @@ from pmpath.kinds.base import Context, Found, Rule, RuleBook, number_text, path_
 from pmpath.kinds.common import PLACEHOLDER
 from pmpath.kinds.product_vision.model import Initiative, MarketSize, ProductVision
 
+THRESHOLDS: dict[str, dict[str, Any]] = {
+    "vision.okrs": {"max_objectives": 5, "min_key_results": 2, "max_key_results": 5},
+    "vision.rice-inputs": {"impact": IMPACT_SCALE, "confidence": CONFIDENCE_SCALE,
+                           "min_effort": MIN_EFFORT},
+    "vision.rice-score": {"tolerance": 0.01},
+}
+"""pmpath's defaults for the numbers the rules judge by; ``thresholds`` in
+curriculum/rubric.yaml may change them."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         id="vision.market",
@@ -228,10 +237,6 @@ def spelled_amount(text: str) -> float | None:
     return amount * SCALE_WORDS.get(word, 1)
 
 
-def threshold(ctx: Context, rule_id: str, name: str, default: Any) -> Any:
-    return ctx.thresholds.get(rule_id, {}).get(name, default)
-
-
 def confidence_share(value: float) -> float:
     """Confidence as a share: 0.8 stays 0.8; a percentage such as 80 becomes 0.8."""
     return value / 100 if 1 < value <= 100 else value
@@ -398,9 +403,9 @@ def roadmap_covers_the_horizon(doc: ProductVision, ctx: Context, found: Found) -
 
 @BOOK.check("vision.okrs")
 def focused_okrs(doc: ProductVision, ctx: Context, found: Found) -> None:
-    most = int(threshold(ctx, "vision.okrs", "max_objectives", 5))
-    fewest_krs = int(threshold(ctx, "vision.okrs", "min_key_results", 2))
-    most_krs = int(threshold(ctx, "vision.okrs", "max_key_results", 5))
+    most = int(ctx.threshold("vision.okrs", "max_objectives"))
+    fewest_krs = int(ctx.threshold("vision.okrs", "min_key_results"))
+    most_krs = int(ctx.threshold("vision.okrs", "max_key_results"))
     count = len(doc.okrs)
     if count == 0:
         found("okrs", "the vision has no OKRs",
@@ -477,11 +482,9 @@ def measurable_key_results(doc: ProductVision, ctx: Context, found: Found) -> No
 
 @BOOK.check("vision.rice-inputs")
 def rice_inputs_on_scale(doc: ProductVision, ctx: Context, found: Found) -> None:
-    impacts = [float(item) for item in threshold(ctx, "vision.rice-inputs", "impact",
-                                                 IMPACT_SCALE)]
-    confidences = [float(item) for item in threshold(ctx, "vision.rice-inputs", "confidence",
-                                                     CONFIDENCE_SCALE)]
-    min_effort = float(threshold(ctx, "vision.rice-inputs", "min_effort", MIN_EFFORT))
+    impacts = [float(item) for item in ctx.threshold("vision.rice-inputs", "impact")]
+    confidences = [float(item) for item in ctx.threshold("vision.rice-inputs", "confidence")]
+    min_effort = float(ctx.threshold("vision.rice-inputs", "min_effort"))
     for index, initiative in enumerate(doc.initiatives):
         name = initiative_label(initiative, index)
         for field in ("reach", "impact", "confidence", "effort"):
@@ -587,7 +590,7 @@ def scale_problem(field: str, value: float, impacts: list[float], confidences: l
 
 @BOOK.check("vision.rice-score")
 def rice_scores_add_up(doc: ProductVision, ctx: Context, found: Found) -> None:
-    tolerance = float(threshold(ctx, "vision.rice-score", "tolerance", 0.01))
+    tolerance = float(ctx.threshold("vision.rice-score", "tolerance"))
     scored: dict[int, RiceInputs] = ctx.fact("rice")
     for index, initiative in enumerate(doc.initiatives):
         stated_raw = initiative.rice

@@ -10,12 +10,13 @@ by ``render``; ``forecast`` turns the file into the inputs of `pmpath forecast`.
 from pmpath.kinds.base import KindSpec, Param
 from pmpath.kinds.sprint.figures import figures
 from pmpath.kinds.sprint.model import Sprint
-from pmpath.kinds.sprint.rules import BOOK, FACTS
+from pmpath.kinds.sprint.rules import BOOK, FACTS, THRESHOLDS
 
 SPEC = KindSpec(
     kind="sprint",
     model=Sprint,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     facts=FACTS,
     params={"length_days": Param(int, 10, "the sprint's length in working days")},

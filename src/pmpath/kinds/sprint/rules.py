@@ -266,18 +266,12 @@ def _signed(value: float) -> str:
 # -- thresholds ---------------------------------------------------------------------------
 
 
-def threshold(ctx: Context, rule_id: str, name: str) -> Any:
-    """The curriculum's value for ``rule_id``'s ``name``, else pmpath's default."""
-    given = ctx.thresholds.get(rule_id) or {}
-    return given.get(name, THRESHOLDS[rule_id][name])
-
-
 def point_scale(ctx: Context) -> tuple[float, ...]:
-    return tuple(sorted({float(step) for step in threshold(ctx, "sprint.points", "scale")}))
+    return tuple(sorted({float(step) for step in ctx.threshold("sprint.points", "scale")}))
 
 
 def max_length_days(ctx: Context) -> int:
-    return int(threshold(ctx, "sprint.length", "max_days"))
+    return int(ctx.threshold("sprint.length", "max_days"))
 
 
 # -- facts --------------------------------------------------------------------------------
@@ -593,8 +587,8 @@ def points_on_the_scale(doc: Sprint, ctx: Context, found: Found) -> None:
 @BOOK.check("sprint.commitment")
 def plan_fits_velocity(doc: Sprint, ctx: Context, found: Found) -> None:
     planned = ctx.fact("scope").planned_points
-    allowance = float(threshold(ctx, "sprint.commitment", "allowance"))
-    recent = int(threshold(ctx, "sprint.commitment", "recent_sprints"))
+    allowance = float(ctx.threshold("sprint.commitment", "allowance"))
+    recent = int(ctx.threshold("sprint.commitment", "recent_sprints"))
     used, limit = commitment_limit(doc.velocity_history, allowance, recent)
     if limit is None:
         found("velocity_history",

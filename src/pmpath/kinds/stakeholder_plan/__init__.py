@@ -12,12 +12,13 @@ the status colours follow the numbers (``pmpath.analysis.evm``).
 from pmpath.kinds.base import KindSpec
 from pmpath.kinds.stakeholder_plan.figures import figures
 from pmpath.kinds.stakeholder_plan.model import StakeholderPlan
-from pmpath.kinds.stakeholder_plan.rules import BOOK
+from pmpath.kinds.stakeholder_plan.rules import BOOK, THRESHOLDS
 
 SPEC = KindSpec(
     kind="stakeholder-plan",
     model=StakeholderPlan,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     renderer="pmpath.kinds.stakeholder_plan.render:render",
     svg="pmpath.export.pictures:stakeholder_grid",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pmpath.analysis.evm import cost_performance_index, schedule_performance_index
 from pmpath.kinds.base import Context, Found, Rule, RuleBook, number_text, path_of
@@ -23,6 +24,13 @@ from pmpath.kinds.stakeholder_plan.model import (
     Stakeholder,
     StakeholderPlan,
 )
+
+THRESHOLDS: dict[str, dict[str, Any]] = {
+    "stake.key-players": {"high_from": 4},
+    "stake.status": {"green_floor": 0.9, "tolerance": 0.01},
+}
+"""pmpath's defaults for the numbers the rules judge by; ``thresholds`` in
+curriculum/rubric.yaml may change them."""
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -132,18 +140,12 @@ ACCOUNTABLE = ("A", "A/R")
 RESPONSIBLE = ("R", "A/R")
 
 
-def threshold(ctx: Context, rule: str, name: str, default: float) -> float:
-    """A number from the curriculum's thresholds, or pmpath's default."""
-    value = (ctx.thresholds.get(rule) or {}).get(name, default)
-    return float(value)
-
-
 def high_from(ctx: Context) -> float:
-    return threshold(ctx, "stake.key-players", "high_from", 4)
+    return float(ctx.threshold("stake.key-players", "high_from"))
 
 
 def green_floor(ctx: Context) -> float:
-    return threshold(ctx, "stake.status", "green_floor", 0.9)
+    return float(ctx.threshold("stake.status", "green_floor"))
 
 
 def on_scale(value: float) -> bool:
@@ -423,7 +425,7 @@ def two_places(value: float) -> str:
 @BOOK.check("stake.status")
 def colours_follow_the_numbers(doc: StakeholderPlan, ctx: Context, found: Found) -> None:
     floor = green_floor(ctx)
-    tolerance = threshold(ctx, "stake.status", "tolerance", 0.01)
+    tolerance = float(ctx.threshold("stake.status", "tolerance"))
     report = doc.status_report
     for reading, colour_field in zip(index_readings(doc), ("schedule", "budget"), strict=True):
         label = reading.name.upper()

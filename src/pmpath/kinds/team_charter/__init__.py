@@ -11,12 +11,13 @@ sign-off list.
 from pmpath.kinds.base import KindSpec, Param
 from pmpath.kinds.team_charter.figures import figures
 from pmpath.kinds.team_charter.model import TeamCharter
-from pmpath.kinds.team_charter.rules import BOOK, FACTS, SECTIONS
+from pmpath.kinds.team_charter.rules import BOOK, FACTS, SECTIONS, THRESHOLDS
 
 SPEC = KindSpec(
     kind="team-charter",
     model=TeamCharter,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     facts=FACTS,
     params={

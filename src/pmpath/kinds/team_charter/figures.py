@@ -9,7 +9,7 @@ from pmpath.analysis.communication import communication_channels
 from pmpath.kinds.base import Context, Figures
 from pmpath.kinds.required_sections import written
 from pmpath.kinds.team_charter.model import TeamCharter
-from pmpath.kinds.team_charter.rules import SignOff, agreements_in, matched, threshold
+from pmpath.kinds.team_charter.rules import SignOff, agreements_in, matched
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class CharterFigures(Figures):
 
 
 def figures(charter: TeamCharter, ctx: Context) -> CharterFigures:
-    least = int(threshold(ctx, "charter.sections", "min_words"))
+    least = int(ctx.threshold("charter.sections", "min_words"))
     checklist = []
     for match in ctx.fact("sections"):
         near = match.near_miss

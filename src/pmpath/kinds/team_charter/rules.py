@@ -122,12 +122,6 @@ BOOK = RuleBook(RULES)
 
 # -- facts ----------------------------------------------------------------------------------
 
-def threshold(ctx: Context, rule_id: str, name: str) -> Any:
-    """The rubric's value for ``name`` of ``rule_id``, or pmpath's default."""
-    given = ctx.thresholds.get(rule_id) or {}
-    return given.get(name, THRESHOLDS[rule_id][name])
-
-
 def body_of(charter: TeamCharter, ctx: Context) -> MarkdownBody:
     return read_markdown(ctx.body, ctx.body_line)
 
@@ -204,7 +198,7 @@ def purpose(match: SectionMatch) -> str:
 
 @BOOK.check("charter.sections")
 def sections_present(charter: TeamCharter, ctx: Context, found: Found) -> None:
-    least = int(threshold(ctx, "charter.sections", "min_words"))
+    least = int(ctx.threshold("charter.sections", "min_words"))
     for match in ctx.fact("sections"):
         why = purpose(match)
         if not match.found:

@@ -13,12 +13,13 @@ the traceability table.
 from pmpath.kinds.base import KindSpec, Param
 from pmpath.kinds.trd.figures import figures
 from pmpath.kinds.trd.model import Trd
-from pmpath.kinds.trd.rules import BOOK, FACTS, SECTIONS
+from pmpath.kinds.trd.rules import BOOK, FACTS, SECTIONS, THRESHOLDS
 
 SPEC = KindSpec(
     kind="trd",
     model=Trd,
     rules=BOOK,
+    thresholds=THRESHOLDS,
     figures=figures,
     facts=FACTS,
     params={"sections": Param(

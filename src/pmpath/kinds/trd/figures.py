@@ -12,7 +12,7 @@ from pmpath.analysis.availability import DAY, MONTH, QUARTER, WEEK, YEAR, allowe
 from pmpath.kinds.base import Context, Figures
 from pmpath.kinds.required_sections import written
 from pmpath.kinds.trd.model import Trd
-from pmpath.kinds.trd.rules import Catalogue, threshold, weak_words_in
+from pmpath.kinds.trd.rules import Catalogue, weak_words_in
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def availability_target(requirement: str, statement: str) -> AvailabilityTarget 
 
 
 def figures(doc: Trd, ctx: Context) -> TrdFigures:
-    least = int(threshold(ctx, "trd.sections", "min_words"))
+    least = int(ctx.threshold("trd.sections", "min_words"))
     checklist = []
     for match in ctx.fact("sections"):
         near = match.near_miss

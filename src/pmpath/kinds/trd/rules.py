@@ -291,12 +291,6 @@ MAX_LISTED = 5
 
 # -- facts ----------------------------------------------------------------------------------
 
-def threshold(ctx: Context, rule_id: str, name: str) -> Any:
-    """The rubric's value for ``name`` of ``rule_id``, or pmpath's default."""
-    given = ctx.thresholds.get(rule_id) or {}
-    return given.get(name, THRESHOLDS[rule_id][name])
-
-
 def body_of(doc: Trd, ctx: Context) -> MarkdownBody:
     return read_markdown(ctx.body, ctx.body_line)
 
@@ -504,7 +498,7 @@ def names_problem(found: Found, field: str, value: Any) -> bool:
 
 @BOOK.check("trd.sections")
 def sections_present(doc: Trd, ctx: Context, found: Found) -> None:
-    least = int(threshold(ctx, "trd.sections", "min_words"))
+    least = int(ctx.threshold("trd.sections", "min_words"))
     for match in ctx.fact("sections"):
         why = purpose(match)
         if not match.found:
