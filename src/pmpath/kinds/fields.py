@@ -53,6 +53,9 @@ MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 _BAD: Any = type("Bad", (), {"__repr__": lambda self: "BAD"})()
 """Returned by a check that recorded a problem instead of a value."""
 
+_UnionType = type(int | None)
+"""The type of ``X | Y`` (``typing.Union`` is the other spelling)."""
+
 Loc = tuple[str | int, ...]
 Problems = list[dict[str, Any]]
 Check = Callable[[Any, Loc, Problems], Any]
@@ -135,6 +138,19 @@ class WithJsonSchema:
         self.schema = schema
 
 
+def schema_of(**shown: Any) -> Callable[[dict[str, Any]], None]:
+    """A ``json_schema_extra`` for a leniently typed field (``Any``, so that a rule, not the
+    schema, explains a wrong value): editors see the value the rule asks for, with the
+    field's title and description, not every shape the model lets through."""
+
+    def replace(schema: dict[str, Any]) -> None:
+        kept = {key: schema[key] for key in ("title", "description") if key in schema}
+        schema.clear()
+        schema.update(kept, **shown)
+
+    return replace
+
+
 def ConfigDict(**options: Any) -> dict[str, Any]:  # noqa: N802 - pydantic's name
     """A model's options; the one read here is ``coerce_numbers_to_str``."""
     return options
@@ -174,10 +190,6 @@ def _problem(problems: Problems, kind: str, loc: Loc, message: str, value: Any,
     return _BAD
 
 
-def _number_text(value: float) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
 def _bounds(info: FieldInfo | None) -> Check | None:
     """A check of ``gt``/``ge``/``lt``/``le``, or None when there is none."""
     if info is None or (info.gt is None and info.ge is None and info.lt is None
@@ -194,7 +206,7 @@ def _bounds(info: FieldInfo | None) -> Check | None:
         for limit, test, kind, key, words in tests:
             if not test(value, limit):
                 return _problem(problems, kind, loc,
-                                f"Input should be {words} {_number_text(limit)}", value,
+                                f"Input should be {words} {limit:g}", value,
                                 **{key: limit})
         return value
 
@@ -552,9 +564,6 @@ def _type_check(annotation: Any, config: dict[str, Any], info: FieldInfo | None)
         key, item = typing.get_args(annotation) or (Any, Any)
         return _check_dict(compile_check(key, config), compile_check(item, config))
     raise TypeError(f"artifact models cannot declare a field of type {annotation!r}")
-
-
-_UnionType = type(int | None)
 
 
 def _constraints_only(info: FieldInfo | None) -> FieldInfo | None:

@@ -14,11 +14,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pmpath.kinds.markdown import Heading, MarkdownBody, Section, normalise_heading
+from pmpath.kinds.base import Context, Found
+from pmpath.kinds.markdown import (
+    Heading,
+    MarkdownBody,
+    Section,
+    normalise_heading,
+    read_markdown,
+)
 
 NEAR_MISS_SIMILARITY = 0.8
 """How alike (0–1, difflib's ratio on letters and digits only) a heading must be to a
@@ -163,3 +170,81 @@ def missing_message(match: SectionMatch) -> tuple[int, str, str]:
         also = " (" + " or ".join(f"'## {name}'" for name in item.synonyms) + " also counts)"
     return (match.insert_line, f"there is no '{item.heading}' section",
             f"add a '{item.heading}' heading{also} {where}")
+
+
+# -- what the Markdown kinds share: facts, one check and the checklist ---------------------
+
+def body_of(model: Any, ctx: Context) -> MarkdownBody:
+    """The ``body`` fact: the Markdown after the front matter, with file line numbers."""
+    return read_markdown(ctx.body, ctx.body_line)
+
+
+def last_line(ctx: Context) -> int:
+    """The file's last line (where a section missing at the end belongs)."""
+    return ctx.body_line + max(len(ctx.body.splitlines()) - 1, 0)
+
+
+def sections_of(model: Any, ctx: Context) -> list[SectionMatch]:
+    """The ``sections`` fact: each required section (the ``sections`` parameter) matched
+    against the body's headings."""
+    return match_sections(ctx.fact("body"), required_sections(ctx.param("sections")),
+                          last_line(ctx))
+
+
+def matched(ctx: Context, name: str) -> SectionMatch | None:
+    """The match of the required section called ``name`` (None if it is not required)."""
+    for match in ctx.fact("sections"):
+        if match.required.name.lower() == name.lower():
+            return match
+    return None
+
+
+def check_sections(ctx: Context, rule_id: str, purposes: Mapping[str, str],
+                   found: Found) -> None:
+    """The ``<kind>.sections`` check: each required section is there and has at least the
+    rubric's ``min_words``; ``purposes`` says what each section is for (by its normalised
+    name), so the fix can say what to write."""
+    least = int(ctx.threshold(rule_id, "min_words"))
+    for match in ctx.fact("sections"):
+        why = purposes.get(normalise_heading(match.required.name), "")
+        if not match.found:
+            line, message, fix = missing_message(match)
+            if why and match.near_miss is None:
+                fix = f"{fix} and write under it {why}"
+            found(f"line {line}", message, hint=fix)
+        elif match.words < least:
+            title, words = match.section.heading.text, match.words
+            if words == 0:
+                found(f"line {match.line}", f"the '{title}' section is empty",
+                      hint=f"write under it {why}" if why else
+                      f"write at least {least} words under it")
+            else:
+                found(f"line {match.line}",
+                      f"the '{title}' section has {words} word{'s' if words != 1 else ''}; "
+                      f"write at least {least}",
+                      hint=(f"add {least - words} or more words on {why}" if why else
+                            f"add {least - words} or more words"))
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One required section as the figures list it."""
+
+    section: str
+    line: int | None
+    """The heading's line, or None when the section is missing."""
+    words: int
+    near_miss: str | None = None
+    """For a missing section, the heading probably meant, as written: '## Non goals'."""
+    near_miss_line: int | None = None
+
+
+def checklist_rows(matches: Iterable[SectionMatch]) -> list[ChecklistRow]:
+    """The figures' checklist: one row per required section, in the kind's order."""
+    rows = []
+    for match in matches:
+        near = match.near_miss
+        rows.append(ChecklistRow(match.required.name, match.line, match.words,
+                                 written(near) if near is not None else None,
+                                 near.line if near is not None else None))
+    return rows

@@ -1,1 +1,2 @@
-"""Terminal pictures of artifacts: heat maps, capacity bars, burndowns, Gantt charts."""
+"""Terminal pictures shared by several kinds: the Gantt chart, the task table of a schedule
+and the checklist of required sections."""

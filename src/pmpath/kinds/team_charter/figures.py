@@ -7,20 +7,9 @@ from dataclasses import dataclass
 
 from pmpath.analysis.communication import communication_channels
 from pmpath.kinds.base import Context, Figures
-from pmpath.kinds.required_sections import written
+from pmpath.kinds.required_sections import ChecklistRow, checklist_rows, matched
 from pmpath.kinds.team_charter.model import TeamCharter
-from pmpath.kinds.team_charter.rules import SignOff, agreements_in, matched
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    section: str
-    line: int | None
-    """The heading's line, or None when the section is missing."""
-    words: int
-    near_miss: str | None = None
-    """For a missing section, the heading probably meant, as written: '## Sign off'."""
-    near_miss_line: int | None = None
+from pmpath.kinds.team_charter.rules import SignOff, agreements_in
 
 
 @dataclass(frozen=True)
@@ -45,12 +34,7 @@ class CharterFigures(Figures):
 
 def figures(charter: TeamCharter, ctx: Context) -> CharterFigures:
     least = int(ctx.threshold("charter.sections", "min_words"))
-    checklist = []
-    for match in ctx.fact("sections"):
-        near = match.near_miss
-        checklist.append(ChecklistRow(match.required.name, match.line, match.words,
-                                      written(near) if near is not None else None,
-                                      near.line if near is not None else None))
+    checklist = checklist_rows(ctx.fact("sections"))
     working = matched(ctx, "Working agreements")
     agreements = (len(agreements_in(working.section))
                   if working is not None and working.section is not None else 0)

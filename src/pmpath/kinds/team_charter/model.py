@@ -7,23 +7,10 @@ entries, reach ``charter.sign-off``, which says what to write instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Literal
 
 from pmpath.kinds.base import ArtifactModel
-from pmpath.kinds.fields import Field
-
-
-def schema_of(**shown: Any) -> Callable[[dict[str, Any]], None]:
-    """What the JSON Schema shows for a leniently typed field: the value the rule asks
-    for, not every shape the model lets through to the rule."""
-
-    def replace(schema: dict[str, Any]) -> None:
-        kept = {key: schema[key] for key in ("title", "description") if key in schema}
-        schema.clear()
-        schema.update(kept, **shown)
-
-    return replace
+from pmpath.kinds.fields import Field, schema_of
 
 
 class TeamCharter(ArtifactModel):

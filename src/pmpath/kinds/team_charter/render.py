@@ -10,39 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.text import Text
+
+from pmpath.render.checklist import checklist_table
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
 
 DONE = ("✔", "green")
 NOT_DONE = ("✘", "red")
-
-
-def checklist_table(figures: Any) -> Table:
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
-    table.add_column("", width=1, no_wrap=True)
-    table.add_column("section", no_wrap=True)
-    table.add_column("line", justify="right", no_wrap=True)
-    table.add_column("words", justify="right", no_wrap=True)
-    table.add_column("")
-    for row in figures.checklist:
-        if row.line is None:
-            (symbol, style), words = NOT_DONE, "–"
-            line = str(row.near_miss_line) if row.near_miss else "–"
-            note = f"found as '{row.near_miss}'" if row.near_miss else "missing"
-        elif row.words < figures.min_words:
-            (symbol, style), line, words = NOT_DONE, str(row.line), str(row.words)
-            note = "empty" if row.words == 0 else f"needs {figures.min_words} words"
-        else:
-            (symbol, style), line, words, note = DONE, str(row.line), str(row.words), ""
-        table.add_row(Text(symbol, style=style), row.section, line, words,
-                      Text(note, style=style))
-    return table
 
 
 def render(result: Any, console: Console) -> None:
@@ -52,7 +28,7 @@ def render(result: Any, console: Console) -> None:
     total = len(figures.checklist)
     complete = total - len(figures.sections_missing) - len(figures.sections_empty)
     console.print(Text(f"Charter sections: {complete} of {total} written", style="bold"))
-    console.print(checklist_table(figures))
+    console.print(checklist_table(figures.checklist, figures.min_words))
     enough = figures.agreements >= figures.min_agreements
     symbol, style = DONE if enough else NOT_DONE
     line = Text()

@@ -15,12 +15,12 @@ from typing import Any
 
 from pmpath.kinds.base import Context, Found, Rule, RuleBook
 from pmpath.kinds.common import PLACEHOLDER
-from pmpath.kinds.markdown import MarkdownBody, Section, normalise_heading, read_markdown
+from pmpath.kinds.markdown import Section
 from pmpath.kinds.required_sections import (
-    SectionMatch,
-    match_sections,
-    missing_message,
-    required_sections,
+    body_of,
+    check_sections,
+    matched,
+    sections_of,
 )
 from pmpath.kinds.team_charter.model import TeamCharter
 
@@ -122,24 +122,6 @@ BOOK = RuleBook(RULES)
 
 # -- facts ----------------------------------------------------------------------------------
 
-def body_of(charter: TeamCharter, ctx: Context) -> MarkdownBody:
-    return read_markdown(ctx.body, ctx.body_line)
-
-
-def sections_of(charter: TeamCharter, ctx: Context) -> list[SectionMatch]:
-    last_line = ctx.body_line + max(len(ctx.body.splitlines()) - 1, 0)
-    return match_sections(ctx.fact("body"), required_sections(ctx.param("sections")),
-                          last_line)
-
-
-def matched(ctx: Context, name: str) -> SectionMatch | None:
-    """The match of the required section called ``name`` (None if it is not required)."""
-    for match in ctx.fact("sections"):
-        if match.required.name.lower() == name.lower():
-            return match
-    return None
-
-
 def agreements_in(section: Section) -> list[str]:
     """The agreements: the section's outermost list items that hold text."""
     if not section.items:
@@ -190,29 +172,11 @@ def sign_off_of(charter: TeamCharter, ctx: Context) -> SignOff:
 FACTS = {"body": body_of, "sections": sections_of, "sign_off": sign_off_of}
 
 
-def purpose(match: SectionMatch) -> str:
-    return PURPOSES.get(normalise_heading(match.required.name), "")
-
-
 # -- checks ---------------------------------------------------------------------------------
 
 @BOOK.check("charter.sections")
 def sections_present(charter: TeamCharter, ctx: Context, found: Found) -> None:
-    least = int(ctx.threshold("charter.sections", "min_words"))
-    for match in ctx.fact("sections"):
-        why = purpose(match)
-        if not match.found:
-            line, message, fix = missing_message(match)
-            if why and match.near_miss is None:
-                fix = f"{fix} and write under it {why}"
-            found(f"line {line}", message, hint=fix)
-        elif match.words < least:
-            title = match.section.heading.text
-            message = (f"the '{title}' section is empty" if match.words == 0 else
-                       f"the '{title}' section has {match.words} word"
-                       f"{'s' if match.words != 1 else ''}; write at least {least}")
-            found(f"line {match.line}", message,
-                  hint=f"write under it {why}" if why else "write the team's answer under it")
+    check_sections(ctx, "charter.sections", PURPOSES, found)
 
 
 @BOOK.check("charter.agreements")

@@ -10,20 +10,9 @@ from datetime import timedelta
 
 from pmpath.analysis.availability import DAY, MONTH, QUARTER, WEEK, YEAR, allowed_downtime
 from pmpath.kinds.base import Context, Figures
-from pmpath.kinds.required_sections import written
+from pmpath.kinds.required_sections import ChecklistRow, checklist_rows
 from pmpath.kinds.trd.model import Trd
 from pmpath.kinds.trd.rules import Catalogue, weak_words_in
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    section: str
-    line: int | None
-    """The heading's line, or None when the section is missing."""
-    words: int
-    near_miss: str | None = None
-    """For a missing section, the heading probably meant, as written: '## Non goals'."""
-    near_miss_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,12 +79,7 @@ def availability_target(requirement: str, statement: str) -> AvailabilityTarget 
 
 def figures(doc: Trd, ctx: Context) -> TrdFigures:
     least = int(ctx.threshold("trd.sections", "min_words"))
-    checklist = []
-    for match in ctx.fact("sections"):
-        near = match.near_miss
-        checklist.append(ChecklistRow(match.required.name, match.line, match.words,
-                                      written(near) if near is not None else None,
-                                      near.line if near is not None else None))
+    checklist = checklist_rows(ctx.fact("sections"))
     catalogue: Catalogue = ctx.fact("catalogue")
     functional = catalogue.of_type("FR")
     traceability: dict[str, list[str]] = {item.id: [] for item in functional}

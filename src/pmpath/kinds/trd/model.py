@@ -8,11 +8,10 @@ instead of a generic schema message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Literal
 
 from pmpath.kinds.base import ArtifactModel
-from pmpath.kinds.fields import Field
+from pmpath.kinds.fields import Field, schema_of
 
 STATUSES: tuple[str, ...] = ("draft", "review", "approved")
 """Where the document is in its life: being written, out for review, signed off."""
@@ -21,17 +20,6 @@ Names = Any
 """A list of names. Any value is let through to ``trd.front-matter``, which says what is
 wrong with it (one name instead of a list, an empty entry) in a learner's words."""
 
-
-def schema_of(**shown: Any) -> Callable[[dict[str, Any]], None]:
-    """What the JSON Schema (editors, `pmpath schema`) shows for a leniently typed field:
-    the value the rule asks for, not every shape the model lets through to the rule."""
-
-    def replace(schema: dict[str, Any]) -> None:
-        kept = {key: schema[key] for key in ("title", "description") if key in schema}
-        schema.clear()
-        schema.update(kept, **shown)
-
-    return replace
 
 
 NAME_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}

@@ -13,17 +13,11 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.text import Text
 
+from pmpath.render.checklist import checklist_table
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
-
-MARKS = {
-    # state: (symbol, style)
-    "complete": ("✔", "green"),
-    "short": ("!", "yellow"),
-    "missing": ("✘", "red"),
-}
-
 
 def duration_text(minutes: float) -> str:
     """Minutes as people say them: '43.2 minutes', '8.76 hours', '3.65 days', '26 seconds'."""
@@ -40,30 +34,6 @@ def three_figures(value: float) -> str:
 
 def percent_text(value: float) -> str:
     return f"{value:g}%"
-
-
-def checklist_table(figures: Any) -> Table:
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
-    table.add_column("", width=1, no_wrap=True)
-    table.add_column("section", no_wrap=True)
-    table.add_column("line", justify="right", no_wrap=True)
-    table.add_column("words", justify="right", no_wrap=True)
-    table.add_column("")
-    for row in figures.checklist:
-        if row.line is None:
-            state, words = "missing", "–"
-            line = str(row.near_miss_line) if row.near_miss else "–"
-            note = f"found as '{row.near_miss}'" if row.near_miss else "missing"
-        else:
-            state = "complete" if row.words >= figures.min_words else "short"
-            note = "" if state == "complete" else f"needs {figures.min_words}"
-            line, words = str(row.line), str(row.words)
-        symbol, style = MARKS[state]
-        table.add_row(Text(symbol, style=style), row.section, line, words,
-                      Text(note, style=style))
-    return table
 
 
 def traceability_table(traceability: dict[str, list[str]]) -> Table:
@@ -87,7 +57,7 @@ def render(result: Any, console: Console) -> None:
     complete = total - len(figures.sections_missing) - len(figures.sections_short)
     console.print(Text(f"Required sections: {complete} of {total} complete (at least "
                        f"{figures.min_words} words each)", style="bold"))
-    console.print(checklist_table(figures))
+    console.print(checklist_table(figures.checklist, figures.min_words))
     counts = figures.requirement_counts
     console.print(Text(f"Requirements: {counts['FR']} functional, {counts['NFR']} "
                        f"non-functional; {counts['AC']} acceptance criteria", style="bold"))

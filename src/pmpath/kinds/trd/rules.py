@@ -20,14 +20,12 @@ from pmpath.kinds.markdown import (
     Heading,
     MarkdownBody,
     Section,
-    normalise_heading,
-    read_markdown,
 )
 from pmpath.kinds.required_sections import (
-    SectionMatch,
-    match_sections,
-    missing_message,
-    required_sections,
+    body_of,
+    check_sections,
+    matched,
+    sections_of,
 )
 from pmpath.kinds.trd.model import STATUSES, Trd
 
@@ -291,20 +289,6 @@ MAX_LISTED = 5
 
 # -- facts ----------------------------------------------------------------------------------
 
-def body_of(doc: Trd, ctx: Context) -> MarkdownBody:
-    return read_markdown(ctx.body, ctx.body_line)
-
-
-def last_line(ctx: Context) -> int:
-    """The file's last line (where a section missing at the end belongs)."""
-    return ctx.body_line + max(len(ctx.body.splitlines()) - 1, 0)
-
-
-def sections_of(doc: Trd, ctx: Context) -> list[SectionMatch]:
-    return match_sections(ctx.fact("body"), required_sections(ctx.param("sections")),
-                          last_line(ctx))
-
-
 @dataclass(frozen=True)
 class Requirement:
     id: str
@@ -390,18 +374,6 @@ def quoted(text: str, limit: int = 60) -> str:
     if len(text) <= limit:
         return f"'{text}'"
     return f"'{text[:limit].rsplit(' ', 1)[0].rstrip(',;:')} …'"  # cut between words
-
-
-def purpose(match: SectionMatch) -> str:
-    return PURPOSES.get(normalise_heading(match.required.name), "")
-
-
-def matched(ctx: Context, name: str) -> SectionMatch | None:
-    """The match of the required section called ``name`` (or None if not required)."""
-    for match in ctx.fact("sections"):
-        if match.required.name.lower() == name.lower():
-            return match
-    return None
 
 
 def sub_headings(body: MarkdownBody, section: Section) -> list[Heading]:
@@ -498,21 +470,7 @@ def names_problem(found: Found, field: str, value: Any) -> bool:
 
 @BOOK.check("trd.sections")
 def sections_present(doc: Trd, ctx: Context, found: Found) -> None:
-    least = int(ctx.threshold("trd.sections", "min_words"))
-    for match in ctx.fact("sections"):
-        why = purpose(match)
-        if not match.found:
-            line, message, fix = missing_message(match)
-            if why and match.near_miss is None:
-                fix = f"{fix} and write under it {why}"
-            found(f"line {line}", message, hint=fix)
-        elif match.words < least:
-            words = match.words
-            found(f"line {match.line}",
-                  f"the '{match.section.heading.text}' section has {words} "
-                  f"word{'s' if words != 1 else ''}; write at least {least}",
-                  hint=(f"add {least - words} or more words on {why}" if why else
-                        f"add {least - words} or more words"))
+    check_sections(ctx, "trd.sections", PURPOSES, found)
 
 
 @BOOK.check("trd.ids")
