@@ -38,22 +38,14 @@ def read_json(name: str) -> Any:
 
 
 def write_json(name: str, value: Any) -> None:
-    """Write atomically (a temporary file in the same folder, then a rename)."""
+    """Write atomically (``core.fileio.write_atomic``); a cache that cannot be written is
+    only a cache, and leaves nothing behind."""
     folder = user_cache_dir()
     if folder is None:
         return
-    import tempfile
+    from pmpath.core.fileio import write_atomic
 
-    temporary = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(value, stream)
-        os.replace(temporary, folder / name)
+        write_atomic(folder / name, json.dumps(value))
     except OSError:
-        if temporary is not None:  # a cache that cannot be written leaves nothing behind
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+        pass

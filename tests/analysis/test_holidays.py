@@ -65,7 +65,12 @@ def test_a_cache_that_cannot_be_written_leaves_no_temporary_file(tmp_path, monke
     from pmpath import cache
 
     monkeypatch.setenv("PMPATH_CACHE_DIR", str(tmp_path))
-    cache.write_json("missing-folder/table.json", {"known": True})  # the rename fails
+    with monkeypatch.context() as patched:
+        def refuse(*args: object) -> None:
+            raise OSError("the rename fails")
+
+        patched.setattr("os.replace", refuse)
+        cache.write_json("table.json", {"known": True})
     assert list(tmp_path.iterdir()) == []
     cache.write_json("table.json", {"known": True})
     assert cache.read_json("table.json") == {"known": True}
