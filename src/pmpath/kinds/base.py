@@ -418,6 +418,13 @@ def path_of(*parts: str | int) -> str:
     return text
 
 
+def number(value: Any) -> float | None:
+    """The value as a number, or None when it is text, empty or a placeholder."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
 def number_text(value: float) -> str:
     """4.0 -> '4', 2.5 -> '2.5': numbers as a learner wrote them."""
     return str(int(value)) if value == int(value) else f"{value:g}"

@@ -91,6 +91,11 @@ COMMON_RULES: tuple[Rule, ...] = (
 COMMON = RuleBook(COMMON_RULES)
 
 PLACEHOLDER = re.compile(r"\bTODO\b|\bTBD\b|<[A-Za-z][^<>\n]{0,300}>")
+
+
+def is_placeholder(value: Any) -> bool:
+    """Template text still waiting to be written (common.placeholder reports it)."""
+    return isinstance(value, str) and PLACEHOLDER.search(value) is not None
 OWNER_FIELDS = ("owner", "approver")
 GROUP_WORDS = frozenset({"team", "teams", "group", "squad", "department", "dept", "committee",
                          "everyone", "everybody", "all", "staff", "crew", "guild"})

@@ -26,7 +26,7 @@ from pmpath.analysis.capacity import (
 from pmpath.kinds.base import Blocked, Context, Found, Rule, RuleBook, number_text, path_of
 from pmpath.kinds.calendar import non_working_days
 from pmpath.kinds.capacity_plan.model import CapacityPlan, Member
-from pmpath.kinds.common import PLACEHOLDER
+from pmpath.kinds.common import is_placeholder
 
 THRESHOLDS: dict[str, dict[str, Any]] = {
     "capacity.quarter": {"min_weeks": 12, "max_weeks": 14},
@@ -235,11 +235,6 @@ def _share(value: float) -> str:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def is_placeholder(text: str | None) -> bool:
-    """Template text still waiting to be written (common.placeholder reports it)."""
-    return bool(text) and PLACEHOLDER.search(str(text)) is not None
 
 
 # -- thresholds ---------------------------------------------------------------------------

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmpath.analysis.kpi import rag, sparkline, trend
-from pmpath.kinds.base import Context, Figures
+from pmpath.kinds.base import Context, Figures, number
 from pmpath.kinds.metrics_dashboard.model import MetricsDashboard
 from pmpath.kinds.metrics_dashboard.rules import (
     direction_of,
-    number,
     series,
     threshold_numbers,
 )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmpath.kinds.base import Context, Found, Rule, RuleBook, number_text, path_of
-from pmpath.kinds.common import PLACEHOLDER
+from pmpath.kinds.base import Context, Found, Rule, RuleBook, number, number_text, path_of
+from pmpath.kinds.common import is_placeholder
 from pmpath.kinds.metrics_dashboard.model import (
     CATEGORIES,
     DIRECTIONS,
@@ -153,17 +153,6 @@ FIELD_EXAMPLES = {
     "owner": "the one person accountable for it",
     "cadence": "how often it is updated, e.g. weekly",
 }
-
-
-def is_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and PLACEHOLDER.search(value) is not None
-
-
-def number(value: Any) -> float | None:
-    """The value as a number, or None when it is text, empty or a placeholder."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
 
 
 def label(kpi: Kpi, index: int) -> str:

@@ -8,9 +8,9 @@ from typing import Any
 
 from pmpath.analysis.prioritisation import rank
 from pmpath.analysis.prioritisation import wsjf as wsjf_score
-from pmpath.kinds.base import Context, Figures
+from pmpath.kinds.base import Context, Figures, number
 from pmpath.kinds.product_vision.model import Initiative, ProductVision
-from pmpath.kinds.product_vision.rules import LAYERS, RiceInputs, number, texts
+from pmpath.kinds.product_vision.rules import LAYERS, RiceInputs, texts
 
 
 @dataclass(frozen=True)

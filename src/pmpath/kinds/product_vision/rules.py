@@ -13,8 +13,8 @@ from typing import Any
 
 from pmpath.analysis.prioritisation import CONFIDENCE_SCALE, IMPACT_SCALE, MIN_EFFORT
 from pmpath.analysis.prioritisation import rice as rice_score
-from pmpath.kinds.base import Context, Found, Rule, RuleBook, number_text, path_of
-from pmpath.kinds.common import PLACEHOLDER
+from pmpath.kinds.base import Context, Found, Rule, RuleBook, number, number_text, path_of
+from pmpath.kinds.common import is_placeholder
 from pmpath.kinds.product_vision.model import Initiative, MarketSize, ProductVision
 
 THRESHOLDS: dict[str, dict[str, Any]] = {
@@ -164,17 +164,6 @@ CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "$": "$", 
 
 
 # -- shared helpers -------------------------------------------------------------------------
-
-
-def is_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and PLACEHOLDER.search(value) is not None
-
-
-def number(value: Any) -> float | None:
-    """The value as a number, or None when it is text, empty or a placeholder."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
 
 
 def is_blank(value: Any) -> bool:
